@@ -1,0 +1,441 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Tietosuoja.Web.Guidance;
+
+public sealed record ContentLoadResult(ContentSnapshot? Snapshot, ImmutableArray<ContentError> Errors)
+{
+    public bool Succeeded => Snapshot is not null;
+}
+
+/// <summary>
+/// Reads content/ into a snapshot, validating everything first. Either the whole folder is valid
+/// and a snapshot comes back, or nothing does and the errors say what to fix; a half-valid
+/// snapshot never reaches readers. The layout is described in docs/content-format.md.
+/// </summary>
+public sealed partial class ContentLoader(MarkdownRenderer renderer)
+{
+    public const string SiteFileName = "site.yml";
+    public const string ChaptersFolder = "chapters";
+    public const string PagesFolder = "pages";
+
+    /// <summary>Site pages that the layout links to in every language.</summary>
+    public static readonly ImmutableArray<string> RequiredPageKeys = ["about", "privacy", "accessibility"];
+
+    private static readonly string[] ChapterFields = ["title", "version", "status", "date", "summary"];
+    private static readonly string[] PageFields = ["title", "slug"];
+
+    // First path segments that belong to the portal itself and so cannot be site page slugs.
+    private static readonly string[] ReservedSlugs = ["sv", "luku", "kapitel", "health", "error", "css", "js", "lib", "favicon.ico"];
+
+    public ContentLoadResult Load(string root, long generation)
+    {
+        var errors = new List<ContentError>();
+        var site = ReadSiteFile(root, errors);
+        if (site is null)
+        {
+            return new ContentLoadResult(null, [.. errors]);
+        }
+
+        var documents = new List<LoadedDocument>();
+        var chapters = ReadChapters(root, site, documents, errors);
+        var pages = ReadPages(root, documents, errors);
+        var snapshot = new ContentSnapshot(site.Info, chapters, pages, generation);
+        ValidateLinks(snapshot, documents, errors);
+
+        return errors.Count == 0
+            ? new ContentLoadResult(snapshot, [])
+            : new ContentLoadResult(null, [.. errors]);
+    }
+
+    private sealed record SiteDefinition(SiteInfo Info, ImmutableArray<ChapterEntry> Chapters);
+
+    private sealed record LoadedDocument(string File, Language Language, MarkdownDocument Markdown, RenderedDocument Rendered);
+
+    private static SiteDefinition? ReadSiteFile(string root, List<ContentError> errors)
+    {
+        var path = Path.Combine(root, SiteFileName);
+        if (!File.Exists(path))
+        {
+            errors.Add(new ContentError(SiteFileName, null, $"the site file is missing (looked in {root})"));
+            return null;
+        }
+
+        SiteFile? file;
+        try
+        {
+            file = new DeserializerBuilder()
+                .WithNamingConvention(CamelCaseNamingConvention.Instance)
+                .Build()
+                .Deserialize<SiteFile>(File.ReadAllText(path));
+        }
+        catch (YamlException e)
+        {
+            errors.Add(new ContentError(SiteFileName, (int)e.Start.Line, $"not valid: {(e.InnerException ?? e).Message}"));
+            return null;
+        }
+
+        var before = errors.Count;
+        var titles = PerLanguage(file?.Title, "title", errors);
+        var descriptions = PerLanguage(file?.Description, "description", errors);
+        var entries = new List<ChapterEntry>();
+        foreach (var (chapter, index) in (file?.Chapters ?? []).Select((c, i) => (c, i)))
+        {
+            var where = $"chapters[{index + 1}]";
+            if (string.IsNullOrWhiteSpace(chapter.Id) || !SlugPattern().IsMatch(chapter.Id))
+            {
+                errors.Add(new ContentError(SiteFileName, null, $"{where}: 'id' must be lower-case letters, digits and hyphens"));
+                continue;
+            }
+
+            var slugs = PerLanguage(chapter.Slug, $"{where}.slug", errors);
+            foreach (var (language, slug) in slugs)
+            {
+                if (!SlugPattern().IsMatch(slug))
+                {
+                    errors.Add(new ContentError(SiteFileName, null, $"{where}.slug.{language.Code()}: '{slug}' must be lower-case ASCII letters, digits and hyphens"));
+                }
+            }
+
+            entries.Add(new ChapterEntry(chapter.Id, entries.Count + 1, slugs));
+        }
+
+        if (entries.Count == 0)
+        {
+            errors.Add(new ContentError(SiteFileName, null, "'chapters' lists no chapters"));
+        }
+
+        foreach (var duplicate in entries.GroupBy(e => e.Id).Where(g => g.Count() > 1))
+        {
+            errors.Add(new ContentError(SiteFileName, null, $"chapter id '{duplicate.Key}' is listed more than once"));
+        }
+
+        foreach (var language in Languages.All)
+        {
+            foreach (var duplicate in entries.Where(e => e.Slugs.ContainsKey(language)).GroupBy(e => e.Slugs[language]).Where(g => g.Count() > 1))
+            {
+                errors.Add(new ContentError(SiteFileName, null, $"slug '{duplicate.Key}' ({language.Code()}) is used by more than one chapter"));
+            }
+        }
+
+        return errors.Count > before ? null : new SiteDefinition(new SiteInfo(titles, descriptions), [.. entries]);
+    }
+
+    private static ImmutableDictionary<Language, string> PerLanguage(Dictionary<string, string>? values, string field, List<ContentError> errors)
+    {
+        var result = ImmutableDictionary.CreateBuilder<Language, string>();
+        foreach (var language in Languages.All)
+        {
+            if (values is not null && values.TryGetValue(language.Code(), out var value) && !string.IsNullOrWhiteSpace(value))
+            {
+                result[language] = value.Trim();
+            }
+            else
+            {
+                errors.Add(new ContentError(SiteFileName, null, $"'{field}' needs a value for '{language.Code()}'"));
+            }
+        }
+
+        foreach (var key in values?.Keys ?? Enumerable.Empty<string>())
+        {
+            if (!Languages.TryParse(key, out _))
+            {
+                errors.Add(new ContentError(SiteFileName, null, $"'{field}' has an unknown language '{key}'; use fi or sv"));
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private ImmutableArray<Chapter> ReadChapters(string root, SiteDefinition site, List<LoadedDocument> documents, List<ContentError> errors)
+    {
+        var folder = Path.Combine(root, ChaptersFolder);
+        var listed = site.Chapters.Select(c => c.Id).ToHashSet();
+        if (Directory.Exists(folder))
+        {
+            foreach (var directory in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
+            {
+                var id = Path.GetFileName(directory);
+                if (!listed.Contains(id))
+                {
+                    errors.Add(new ContentError(Relative(root, directory), null, $"chapter folder '{id}' is not listed under 'chapters' in {SiteFileName}"));
+                }
+            }
+        }
+
+        var chapters = ImmutableArray.CreateBuilder<Chapter>();
+        foreach (var entry in site.Chapters)
+        {
+            var chapterFolder = Path.Combine(folder, entry.Id);
+            var versions = ImmutableDictionary.CreateBuilder<Language, ImmutableArray<ChapterVersion>>();
+            var unreadable = new HashSet<Language>();
+            if (Directory.Exists(chapterFolder))
+            {
+                foreach (var languageFolder in Directory.EnumerateDirectories(chapterFolder).Order(StringComparer.Ordinal))
+                {
+                    var code = Path.GetFileName(languageFolder);
+                    if (!Languages.TryParse(code, out var language) || code != language.Code())
+                    {
+                        errors.Add(new ContentError(Relative(root, languageFolder), null, $"unknown language folder '{code}'; use fi or sv"));
+                        continue;
+                    }
+
+                    var files = ContentFiles(languageFolder).ToList();
+                    var list = files
+                        .Select(file => ReadChapterVersion(root, file, entry.Id, language, documents, errors))
+                        .OfType<ChapterVersion>()
+                        .ToList();
+                    if (list.Count < files.Count)
+                    {
+                        unreadable.Add(language);
+                    }
+
+                    foreach (var duplicate in list.GroupBy(v => v.Version).Where(g => g.Count() > 1))
+                    {
+                        errors.Add(new ContentError(
+                            duplicate.Last().SourceFile,
+                            null,
+                            $"duplicate version {duplicate.Key}: also in {string.Join(", ", duplicate.SkipLast(1).Select(v => v.SourceFile))}; a published version never changes, so a fix needs a new version number"));
+                    }
+
+                    if (list.Count > 0)
+                    {
+                        versions[language] = [.. list.OrderBy(v => v.Version)];
+                    }
+                }
+            }
+
+            var chapterPath = $"{ChaptersFolder}/{entry.Id}";
+            if (unreadable.Contains(Language.Fi))
+            {
+                // The Finnish files' own errors are reported; checking translations against them would only add noise.
+            }
+            else if (!versions.ContainsKey(Language.Fi))
+            {
+                errors.Add(new ContentError(chapterPath, null, versions.Count == 0
+                    ? "the chapter has no versions: add fi/1.0.md"
+                    : "a translation whose chapter does not exist: there is no Finnish original (fi/) for it"));
+            }
+            else if (versions.TryGetValue(Language.Sv, out var swedish))
+            {
+                foreach (var translation in swedish.Where(t => versions[Language.Fi].All(o => o.Version != t.Version)))
+                {
+                    errors.Add(new ContentError(translation.SourceFile, null, $"a translation whose chapter version does not exist: there is no Finnish version {translation.Version}"));
+                }
+            }
+
+            chapters.Add(new Chapter(entry.Id, entry.Number, entry.Slugs, versions.ToImmutable()));
+        }
+
+        return chapters.ToImmutable();
+    }
+
+    private ChapterVersion? ReadChapterVersion(string root, string path, string chapterId, Language language, List<LoadedDocument> documents, List<ContentError> errors)
+    {
+        var file = Relative(root, path);
+        var before = errors.Count;
+        var markdown = renderer.Parse(File.ReadAllText(path));
+        var frontMatter = FrontMatter.Read(markdown, file, errors);
+        if (frontMatter is null)
+        {
+            return null;
+        }
+
+        frontMatter.RejectUnknown(ChapterFields, file, errors);
+        var title = frontMatter.Require("title", file, errors);
+        var versionText = frontMatter.Require("version", file, errors);
+        var statusText = frontMatter.Require("status", file, errors);
+        var dateText = frontMatter.Require("date", file, errors);
+        var summary = frontMatter.Require("summary", file, errors);
+
+        var version = default(VersionNumber);
+        if (versionText is not null && !VersionNumber.TryParse(versionText, out version))
+        {
+            errors.Add(new ContentError(file, frontMatter.LineOf("version"), $"version '{versionText}' is malformed: use MAJOR.MINOR, such as 1.0 or 2.1 (in quotes)"));
+        }
+
+        var status = VersionStatus.Draft;
+        if (statusText is not null && !TryParseStatus(statusText, out status))
+        {
+            errors.Add(new ContentError(file, frontMatter.LineOf("status"), $"status '{statusText}' is not one of: draft, consultation, published"));
+        }
+
+        var date = default(DateOnly);
+        if (dateText is not null && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            errors.Add(new ContentError(file, frontMatter.LineOf("date"), $"date '{dateText}' is not a date in the form YYYY-MM-DD"));
+        }
+
+        foreach (var heading in markdown.Descendants<HeadingBlock>().Where(h => h.Level == 1))
+        {
+            errors.Add(new ContentError(file, heading.Line + 1, "a chapter must not have a level-1 heading ('# …'): the title comes from the front matter, sections start at '##'"));
+        }
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        var rendered = renderer.Render(markdown, language);
+        documents.Add(new LoadedDocument(file, language, markdown, rendered));
+        return new ChapterVersion(chapterId, language, version, title!, status, date, summary!, rendered, file);
+    }
+
+    private ImmutableArray<SitePage> ReadPages(string root, List<LoadedDocument> documents, List<ContentError> errors)
+    {
+        var folder = Path.Combine(root, PagesFolder);
+        var pages = new List<SitePage>();
+        foreach (var path in Directory.Exists(folder) ? ContentFiles(folder) : [])
+        {
+            var file = Relative(root, path);
+            var nameParts = Path.GetFileNameWithoutExtension(path).Split('.');
+            if (nameParts.Length != 2 || !SlugPattern().IsMatch(nameParts[0]) || !Languages.TryParse(nameParts[1], out var language) || nameParts[1] != language.Code())
+            {
+                errors.Add(new ContentError(file, null, "a site page file must be named KEY.LANGUAGE.md, such as privacy.fi.md"));
+                continue;
+            }
+
+            var before = errors.Count;
+            var markdown = renderer.Parse(File.ReadAllText(path));
+            var frontMatter = FrontMatter.Read(markdown, file, errors);
+            if (frontMatter is null)
+            {
+                continue;
+            }
+
+            frontMatter.RejectUnknown(PageFields, file, errors);
+            var title = frontMatter.Require("title", file, errors);
+            var slug = frontMatter.Require("slug", file, errors);
+            if (slug is not null && (!SlugPattern().IsMatch(slug) || ReservedSlugs.Contains(slug)))
+            {
+                errors.Add(new ContentError(file, frontMatter.LineOf("slug"), $"slug '{slug}' must be lower-case ASCII letters, digits and hyphens, and not one of: {string.Join(", ", ReservedSlugs)}"));
+            }
+
+            if (errors.Count > before)
+            {
+                continue;
+            }
+
+            var rendered = renderer.Render(markdown, language);
+            documents.Add(new LoadedDocument(file, language, markdown, rendered));
+            pages.Add(new SitePage(nameParts[0], language, slug!, title!, rendered, file));
+        }
+
+        foreach (var duplicate in pages.GroupBy(p => (p.Language, p.Slug)).Where(g => g.Count() > 1))
+        {
+            errors.Add(new ContentError(duplicate.Last().SourceFile, null, $"slug '{duplicate.Key.Slug}' is also used by {duplicate.First().SourceFile}"));
+        }
+
+        foreach (var key in RequiredPageKeys)
+        {
+            foreach (var language in Languages.All.Where(l => !pages.Any(p => p.Key == key && p.Language == l)))
+            {
+                errors.Add(new ContentError($"{PagesFolder}/{key}.{language.Code()}.md", null, "this site page is required (the footer links to it) but the file is missing"));
+            }
+        }
+
+        return [.. pages];
+    }
+
+    private static void ValidateLinks(ContentSnapshot snapshot, List<LoadedDocument> documents, List<ContentError> errors)
+    {
+        foreach (var document in documents)
+        {
+            foreach (var link in document.Markdown.Descendants<LinkInline>().Where(l => !l.IsImage && l.Url is not null))
+            {
+                var target = SiteUrls.ParseInternal(link.Url!);
+                if (target is null)
+                {
+                    continue;
+                }
+
+                var problem = target.Kind == LinkKind.SamePage
+                    ? AnchorProblem(document.Rendered, target.Anchor)
+                    : TargetProblem(snapshot, target);
+                if (problem is not null)
+                {
+                    errors.Add(new ContentError(document.File, link.Line + 1, $"broken internal link '{link.Url}': {problem}"));
+                }
+            }
+        }
+    }
+
+    private static string? TargetProblem(ContentSnapshot snapshot, InternalLink target)
+    {
+        switch (target.Kind)
+        {
+            case LinkKind.Home:
+                return target.Anchor is null ? null : "the front page has no sections to link to";
+            case LinkKind.Page:
+                var page = snapshot.FindPage(target.Language, target.Slug!);
+                return page is null ? $"there is no page '{target.Slug}' in {target.Language.Code()}" : AnchorProblem(page.Body, target.Anchor);
+            default:
+                var chapter = snapshot.FindChapter(target.Language, target.Slug!);
+                if (chapter is null)
+                {
+                    return $"there is no chapter '{target.Slug}' in {target.Language.Code()}";
+                }
+
+                if (target.Kind == LinkKind.History)
+                {
+                    return null;
+                }
+
+                var version = target.Version is { } number ? chapter.Find(target.Language, number) : chapter.Current(target.Language);
+                return version is null ? $"the chapter has no version {target.Version} in {target.Language.Code()}" : AnchorProblem(version.Body, target.Anchor);
+        }
+    }
+
+    private static string? AnchorProblem(RenderedDocument document, string? anchor) =>
+        string.IsNullOrEmpty(anchor) || document.HasAnchor(anchor)
+            ? null
+            : $"there is no section '#{anchor}' (sections: {string.Join(", ", document.Headings.Select(h => h.Anchor))})";
+
+    private static bool TryParseStatus(string text, out VersionStatus status)
+    {
+        status = text switch
+        {
+            "draft" => VersionStatus.Draft,
+            "consultation" => VersionStatus.Consultation,
+            "published" => VersionStatus.Published,
+            _ => (VersionStatus)(-1),
+        };
+        return Enum.IsDefined(status);
+    }
+
+    /// <summary>Markdown files, in a stable order. Editors' temporary files (dot files, *.tmp) are not content yet.</summary>
+    private static IEnumerable<string> ContentFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*.md")
+            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Order(StringComparer.Ordinal);
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPattern();
+
+    private sealed record ChapterEntry(string Id, int Number, ImmutableDictionary<Language, string> Slugs);
+
+    // Shape of site.yml for YamlDotNet; settable properties are what its deserializer fills.
+    private sealed class SiteFile
+    {
+        public Dictionary<string, string>? Title { get; set; }
+
+        public Dictionary<string, string>? Description { get; set; }
+
+        public List<SiteFileChapter>? Chapters { get; set; }
+    }
+
+    private sealed class SiteFileChapter
+    {
+        public string? Id { get; set; }
+
+        public Dictionary<string, string>? Slug { get; set; }
+    }
+}

@@ -1,0 +1,92 @@
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Tietosuoja.Web.Guidance;
+
+/// <summary>
+/// The YAML front matter of a content file, read as a flat map of scalar fields with the line of
+/// each one, so that every validation error can point at the line to fix.
+/// </summary>
+internal sealed class FrontMatter
+{
+    private readonly Dictionary<string, (string Value, int Line)> _fields;
+
+    private FrontMatter(Dictionary<string, (string Value, int Line)> fields, int line)
+    {
+        _fields = fields;
+        Line = line;
+    }
+
+    /// <summary>The line of the opening <c>---</c>.</summary>
+    public int Line { get; }
+
+    public static FrontMatter? Read(MarkdownDocument document, string file, ICollection<ContentError> errors)
+    {
+        var block = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
+        if (block is null || block.Line != 0)
+        {
+            errors.Add(new ContentError(file, 1, "front matter is missing: the file must start with a '---' line, the fields, and a closing '---' line"));
+            return null;
+        }
+
+        var firstLine = block.Line + 1;
+        var fields = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(block.Lines.ToString()));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
+            {
+                errors.Add(new ContentError(file, firstLine, "front matter must be a list of 'field: value' lines"));
+                return null;
+            }
+
+            foreach (var (keyNode, valueNode) in map.Children)
+            {
+                var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+                var line = firstLine + (int)keyNode.Start.Line;
+                if (valueNode is not YamlScalarNode scalar)
+                {
+                    errors.Add(new ContentError(file, line, $"field '{key}' must be a single value"));
+                    continue;
+                }
+
+                fields[key] = (scalar.Value ?? string.Empty, line);
+            }
+        }
+        catch (YamlException e)
+        {
+            errors.Add(new ContentError(file, firstLine + (int)e.Start.Line, $"front matter is not valid YAML: {e.Message}"));
+            return null;
+        }
+
+        return new FrontMatter(fields, firstLine);
+    }
+
+    public int LineOf(string key) => _fields.TryGetValue(key, out var field) ? field.Line : Line;
+
+    /// <summary>The trimmed value of a required field, or null after recording an error.</summary>
+    public string? Require(string key, string file, ICollection<ContentError> errors)
+    {
+        if (_fields.TryGetValue(key, out var field) && !string.IsNullOrWhiteSpace(field.Value))
+        {
+            return field.Value.Trim();
+        }
+
+        errors.Add(new ContentError(file, LineOf(key), $"required field '{key}' is missing or empty"));
+        return null;
+    }
+
+    public void RejectUnknown(IReadOnlyCollection<string> allowed, string file, ICollection<ContentError> errors)
+    {
+        foreach (var (key, field) in _fields)
+        {
+            if (!allowed.Contains(key))
+            {
+                errors.Add(new ContentError(file, field.Line, $"unknown field '{key}'; allowed fields are: {string.Join(", ", allowed)}"));
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Tietosuoja.Web.Guidance;
+
+/// <summary>
+/// The one Markdown pipeline of the portal, built once. Raw HTML in Markdown is disabled and the
+/// output is sanitised as well, because disabling HTML alone still lets links such as
+/// <c>[x](javascript:…)</c> through.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        // ASCII-only ids derived from the heading text: stable across versions while the heading
+        // text stays the same, readable in URLs, made unique per document by Markdig.
+        .UseAutoIdentifiers(AutoIdentifierOptions.Default)
+        .UsePipeTables()
+        .UseGridTables()
+        .UseFootnotes()
+        .UseCustomContainers()
+        .UseEmphasisExtras()
+        .UseListExtras()
+        .UseAutoLinks()
+        .DisableHtml()
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    public MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, _pipeline);
+
+    public RenderedDocument Render(MarkdownDocument document, Language language)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Replace<HeadingRenderer>(new SectionHeadingRenderer(UiText.Get("SectionLink", language)));
+        renderer.Render(document);
+        writer.Flush();
+
+        var headings = document.Descendants<HeadingBlock>()
+            .Where(h => h.GetAttributes().Id is not null)
+            .Select(h => new Heading(h.Level, PlainText(h.Inline), h.GetAttributes().Id!))
+            .ToImmutableArray();
+        return new RenderedDocument(_sanitizer.Sanitize(writer.ToString()), headings);
+    }
+
+    public RenderedDocument Render(string markdown, Language language) => Render(Parse(markdown), language);
+
+    public static string PlainText(ContainerInline? inline)
+    {
+        if (inline is null)
+        {
+            return string.Empty;
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var child in inline.Descendants())
+        {
+            switch (child)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return text.ToString().Trim();
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedAttributes.Add("id");
+        sanitizer.AllowedAttributes.Add("class");
+        // Inline styles (Markdig's table alignment) would be blocked by our CSP anyway.
+        sanitizer.AllowedAttributes.Remove("style");
+        sanitizer.AllowedSchemes.Clear();
+        sanitizer.AllowedSchemes.Add("https");
+        sanitizer.AllowedSchemes.Add("http");
+        sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.AllowDataAttributes = false;
+        return sanitizer;
+    }
+
+    /// <summary>Renders each heading with a visible "link to this section" that works by keyboard and touch.</summary>
+    private sealed class SectionHeadingRenderer(string linkLabel) : HtmlObjectRenderer<HeadingBlock>
+    {
+        protected override void Write(HtmlRenderer renderer, HeadingBlock heading)
+        {
+            var tag = "h" + heading.Level.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var id = heading.GetAttributes().Id;
+            if (id is not null)
+            {
+                renderer.Write("<div class=\"section-heading\">");
+            }
+
+            renderer.Write('<').Write(tag).WriteAttributes(heading).Write('>');
+            renderer.WriteLeafInline(heading);
+            renderer.Write("</").Write(tag).Write('>');
+            if (id is not null)
+            {
+                renderer.Write("<a class=\"section-link\" href=\"#").WriteEscapeUrl(id).Write("\">")
+                    .WriteEscape(linkLabel)
+                    .Write("<span class=\"visually-hidden\">: ").WriteEscape(PlainText(heading.Inline)).Write("</span></a></div>");
+            }
+
+            renderer.EnsureLine();
+        }
+    }
+}

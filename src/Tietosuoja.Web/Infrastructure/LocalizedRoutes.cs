@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Tietosuoja.Web.Guidance;
+
+namespace Tietosuoja.Web.Infrastructure;
+
+/// <summary>
+/// Gives each reading page one route per language, taken from <see cref="SiteUrls.Templates"/>.
+/// The pages' own default routes (their file paths) are removed, so every page has exactly the
+/// URLs that SiteUrls generates.
+/// </summary>
+public static class LocalizedRoutes
+{
+    public static void Apply(PageConventionCollection conventions)
+    {
+        Route(conventions, "/Index", SiteUrls.Templates.Home);
+        Route(conventions, "/Chapters/Chapter", SiteUrls.Templates.Chapter, SiteUrls.Templates.Version);
+        Route(conventions, "/Chapters/History", SiteUrls.Templates.History);
+        Route(conventions, "/SitePage", SiteUrls.Templates.Page);
+    }
+
+    private static void Route(PageConventionCollection conventions, string page, params Func<Language, string>[] templates) =>
+        conventions.AddPageRouteModelConvention(page, model =>
+        {
+            model.Selectors.Clear();
+            foreach (var language in Languages.All)
+            {
+                foreach (var template in templates)
+                {
+                    model.Selectors.Add(new SelectorModel
+                    {
+                        AttributeRouteModel = new AttributeRouteModel { Template = template(language) },
+                    });
+                }
+            }
+        });
+}

@@ -1,0 +1,31 @@
+using Serilog;
+using Serilog.Events;
+
+namespace Tietosuoja.Web.Infrastructure;
+
+public static class Logging
+{
+    /// <summary>Serilog, configured from the "Serilog" section of appsettings.</summary>
+    public static IServiceCollection AddPortalLogging(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSerilog((provider, logger) => logger
+            .ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(provider)
+            .Enrich.FromLogContext());
+        return services;
+    }
+
+    /// <summary>
+    /// One event per request with method, path (never the query string), status and duration.
+    /// Nothing identifies the reader: no IP address, user agent or cookies.
+    /// </summary>
+    public static IApplicationBuilder UsePortalRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
+        });
+}

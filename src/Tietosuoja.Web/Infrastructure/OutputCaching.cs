@@ -1,0 +1,24 @@
+using System.Globalization;
+using Tietosuoja.Web.Guidance;
+
+namespace Tietosuoja.Web.Infrastructure;
+
+public static class OutputCaching
+{
+    /// <summary>Policy for pages rendered from the content snapshot.</summary>
+    public const string ContentPolicy = "content";
+
+    /// <summary>
+    /// Content pages are cached per snapshot generation: after a swap every request asks for a new
+    /// key, so a stale page can never be served and no explicit eviction is needed.
+    /// </summary>
+    public static IServiceCollection AddPortalOutputCache(this IServiceCollection services)
+    {
+        services.AddOutputCache(options => options.AddPolicy(ContentPolicy, policy => policy
+            .Expire(TimeSpan.FromMinutes(10))
+            .VaryByValue(context => new KeyValuePair<string, string>(
+                "content",
+                context.RequestServices.GetRequiredService<ContentStore>().Current.Generation.ToString(CultureInfo.InvariantCulture)))));
+        return services;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.Net.Http.Headers;
+using Tietosuoja.Web.Guidance;
+
+namespace Tietosuoja.Web.Infrastructure;
+
+public static class WebApplicationExtensions
+{
+    /// <summary>Razor Pages with the localized routes, output caching and health checks.</summary>
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(options => LocalizedRoutes.Apply(options.Conventions))
+            .AddViewLocalization();
+        services.AddPortalOutputCache();
+        services.AddHealthChecks();
+        // Finnish and Swedish letters as themselves rather than as &#xE4; entities: smaller, readable pages.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
+        return services;
+    }
+
+    /// <summary>The request pipeline, in the order that matters.</summary>
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        // Load content before the first request rather than during it.
+        app.Services.GetRequiredService<ContentStore>();
+
+        app.UsePortalRequestLogging();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+        }
+
+        app.UseSecurityHeaders(SecurityHeaders.CreatePolicy(app.Environment.IsDevelopment()));
+        // Culture first, so that error pages re-executed below still know the reader's language.
+        app.UseRequestLocalization();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context =>
+            {
+                // Pages link assets with asp-append-version (?v=hash): such a URL never changes content.
+                if (context.Context.Request.Query.ContainsKey("v"))
+                {
+                    context.Context.Response.Headers[HeaderNames.CacheControl] = "public,max-age=31536000,immutable";
+                }
+            },
+        });
+        app.UseRouting();
+        app.UseOutputCache();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
+using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Infrastructure;
+
+namespace Tietosuoja.Web.Pages.Chapters;
+
+/// <summary>A chapter at its permanent URL (latest published version) or one version at its own URL.</summary>
+[OutputCache(PolicyName = OutputCaching.ContentPolicy)]
+public sealed class ChapterModel(ContentStore store, IStringLocalizer<SharedResource> text) : PortalPageModel(store, text)
+{
+    public Chapter Chapter { get; private set; } = null!;
+
+    public ChapterVersion Version { get; private set; } = null!;
+
+    /// <summary>True when the URL names the version; false at the chapter's own URL.</summary>
+    public bool IsVersionUrl { get; private set; }
+
+    public ChapterVersion? LatestPublished => Chapter.LatestPublished(Language);
+
+    public ChapterVersion? Upcoming => IsVersionUrl ? null : Chapter.Upcoming(Language);
+
+    public bool IsOutdated => Version.IsFinal && LatestPublished is { } latest && latest.Version > Version.Version;
+
+    public override string PageTitle => IsVersionUrl ? T["VersionTitle", Version.Title, Version.Version] : Version.Title;
+
+    public override string AlternateLanguageUrl
+    {
+        get
+        {
+            var other = Language.Other();
+            if (!Chapter.IsAvailableIn(other))
+            {
+                return SiteUrls.Home(other);
+            }
+
+            return IsVersionUrl && Chapter.Find(other, Version.Version) is { } translation
+                ? SiteUrls.Version(Chapter, translation)
+                : SiteUrls.Chapter(Chapter, other);
+        }
+    }
+
+    public override string? CanonicalUrl => IsVersionUrl && Version == Chapter.Current(Language) ? SiteUrls.Chapter(Chapter, Language) : null;
+
+    /// <summary>Table of contents: level-2 sections with their level-3 subsections.</summary>
+    public IEnumerable<(Heading Section, IReadOnlyList<Heading> Subsections)> Toc
+    {
+        get
+        {
+            var entries = new List<(Heading, IReadOnlyList<Heading>)>();
+            List<Heading>? children = null;
+            foreach (var heading in Version.Body.Headings.Where(h => h.Level is 2 or 3))
+            {
+                if (heading.Level == 2 || children is null)
+                {
+                    children = [];
+                    entries.Add((heading, children));
+                }
+                else
+                {
+                    children.Add(heading);
+                }
+            }
+
+            return entries;
+        }
+    }
+
+    public IActionResult OnGet(string slug, string? version)
+    {
+        if (Snapshot.FindChapter(Language, slug) is not { } chapter)
+        {
+            return NotFound();
+        }
+
+        ChapterVersion? shown;
+        if (version is null)
+        {
+            shown = chapter.Current(Language);
+        }
+        else
+        {
+            shown = VersionNumber.TryParse(version, out var number) ? chapter.Find(Language, number) : null;
+            IsVersionUrl = true;
+        }
+
+        if (shown is null)
+        {
+            return NotFound();
+        }
+
+        Chapter = chapter;
+        Version = shown;
+        return Page();
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Tietosuoja.Web.Guidance;
+
+namespace Tietosuoja.Web.Pages;
+
+/// <summary>Friendly status pages, in the language of the address the reader asked for.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel(ContentStore store, IStringLocalizer<SharedResource> text) : PortalPageModel(store, text)
+{
+    public int Code { get; private set; }
+
+    public bool IsNotFound => Code == StatusCodes.Status404NotFound;
+
+    public override string PageTitle => IsNotFound ? T["NotFoundTitle"] : T["ErrorTitle"];
+
+    public void OnGet(int code)
+    {
+        Code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        // Reached directly rather than re-executed: answer with the status the page describes.
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null)
+        {
+            Response.StatusCode = Code;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
+using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Infrastructure;
+
+namespace Tietosuoja.Web.Pages;
+
+[OutputCache(PolicyName = OutputCaching.ContentPolicy)]
+public sealed class IndexModel(ContentStore store, IStringLocalizer<SharedResource> text) : PortalPageModel(store, text)
+{
+    public override string PageTitle => T["Home"];
+
+    /// <summary>Each chapter with the version its URL shows; a chapter not yet translated shows its Finnish version.</summary>
+    public IEnumerable<(Chapter Chapter, ChapterVersion Version, Language Language)> Chapters =>
+        Snapshot.Chapters
+            .Select(c => (Chapter: c, Language: c.IsAvailableIn(Language) ? Language : Language.Fi))
+            .Select(c => (c.Chapter, c.Chapter.Current(c.Language)!, c.Language));
+}
