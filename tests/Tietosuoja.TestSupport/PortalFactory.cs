@@ -5,15 +5,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Tietosuoja.TestSupport;
 
 /// <summary>
-/// The portal in the Testing environment, reading the given content folder (the repository's
-/// own content by default) and checking it for changes ten times a second.
+/// The portal in the Testing environment, reading the given content folder and checking it for
+/// changes ten times a second.
 /// </summary>
-public class PortalFactory(string? contentPath = null) : WebApplicationFactory<Program>
+public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly List<Action<IServiceCollection>> _services = [];
     private readonly Dictionary<string, string> _settings = [];
 
-    public string ContentPath { get; } = contentPath ?? RepoPaths.Content;
+    public PortalFactory(string contentPath) => ContentPath = contentPath;
+
+    public string ContentPath { get; }
 
     public PortalFactory WithServices(Action<IServiceCollection> configure)
     {
@@ -40,3 +42,6 @@ public class PortalFactory(string? contentPath = null) : WebApplicationFactory<P
         builder.ConfigureServices(services => _services.ForEach(configure => configure(services)));
     }
 }
+
+/// <summary>The portal serving the repository's own content/, shared by a test class as its fixture.</summary>
+public sealed class RepositoryPortal() : PortalFactory(RepoPaths.Content);

@@ -8,10 +8,13 @@ public static class Logging
     /// <summary>Serilog, configured from the "Serilog" section of appsettings.</summary>
     public static IServiceCollection AddPortalLogging(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSerilog((provider, logger) => logger
-            .ReadFrom.Configuration(configuration)
-            .ReadFrom.Services(provider)
-            .Enrich.FromLogContext());
+        // The host's own logger, not the static Log.Logger: two hosts in one process (tests) stay apart.
+        services.AddSerilog(
+            (provider, logger) => logger
+                .ReadFrom.Configuration(configuration)
+                .ReadFrom.Services(provider)
+                .Enrich.FromLogContext(),
+            preserveStaticLogger: true);
         return services;
     }
 
@@ -22,6 +25,7 @@ public static class Logging
     public static IApplicationBuilder UsePortalRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error

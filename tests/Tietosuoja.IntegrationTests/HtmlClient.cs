@@ -1,0 +1,31 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Tietosuoja.IntegrationTests;
+
+/// <summary>A fetched page: status, headers and the parsed document, for asserting on what a reader gets.</summary>
+public sealed record FetchedPage(HttpStatusCode Status, HttpResponseMessage Response, IDocument Document)
+{
+    public string Language => Document.DocumentElement.GetAttribute("lang") ?? string.Empty;
+
+    public string H1 => Document.QuerySelectorAll("h1").Single().TextContent.Trim();
+
+    public string Text => Document.Body!.TextContent;
+
+    public string? Href(string selector) => Document.QuerySelector(selector)?.GetAttribute("href");
+
+    public string LanguageSwitchHref => Href(".language-switch a")!;
+}
+
+public static class HtmlClient
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<FetchedPage> GetPageAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+        return new FetchedPage(response.StatusCode, response, await Parser.ParseDocumentAsync(html));
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Tietosuoja.TestSupport;
+using Tietosuoja.Web.Guidance;
+
+namespace Tietosuoja.IntegrationTests.Pages;
+
+/// <summary>Changes to content/ reach readers without a restart; bad changes never reach them.</summary>
+public sealed class ContentSwapTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfRepositoryContent();
+    private readonly PortalFactory _portal;
+    private readonly HttpClient _client;
+
+    public ContentSwapTests()
+    {
+        _portal = new PortalFactory(_content.Root);
+        _client = _portal.CreateClient();
+    }
+
+    public void Dispose()
+    {
+        _portal.Dispose();
+        _content.Dispose();
+    }
+
+    [Fact]
+    public async Task A_new_version_appears_on_the_chapter_page_without_a_restart()
+    {
+        var before = await _client.GetPageAsync("/luku/rekisterinpitaja");
+        Assert.Contains("1.1", before.Document.QuerySelector(".version-meta")!.TextContent, StringComparison.Ordinal);
+
+        _content.WithVersion("rekisterinpitaja", "fi", "1.2", title: "Rekisterinpitäjä, uusi versio", body: "## Uusi osio\n\nUutta tekstiä.\n", date: "2026-11-20");
+
+        var after = await EventuallyAsync("/luku/rekisterinpitaja", page => page.H1 == "Rekisterinpitäjä, uusi versio");
+        Assert.Contains("Uutta tekstiä.", after.Text, StringComparison.Ordinal);
+        var old = await _client.GetPageAsync("/luku/rekisterinpitaja/versio/1.1");
+        Assert.Contains("Tämä on vanha versio 1.1", old.Text, StringComparison.Ordinal);
+        var front = await _client.GetPageAsync("/");
+        Assert.Contains("Versio 1.2", front.Document.QuerySelector(".chapter-card")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_file_leaves_the_last_good_content_in_service_until_it_is_fixed()
+    {
+        var store = _portal.Services.GetRequiredService<ContentStore>();
+        var generation = store.Current.Generation;
+        await _client.GetPageAsync("/luku/rekisterinpitaja");
+
+        _content.WithFile("chapters/rekisterinpitaja/fi/1.2.md", "---\ntitle: Rikki\nversion: 1.2.3\n---\n\nTeksti.\n");
+        await EventuallyAsync(() => !store.Errors.IsEmpty);
+
+        var page = await _client.GetPageAsync("/luku/rekisterinpitaja");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("Rekisterinpitäjän ja yhteisrekisterinpitäjän määritteleminen", page.H1);
+        Assert.Equal(generation, store.Current.Generation);
+        Assert.Contains(store.Errors, e => e.File == "chapters/rekisterinpitaja/fi/1.2.md" && e.Line == 3);
+        var ready = await _client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync());
+
+        _content.WithVersion("rekisterinpitaja", "fi", "1.2", title: "Korjattu versio");
+
+        await EventuallyAsync("/luku/rekisterinpitaja", p => p.H1 == "Korjattu versio");
+        Assert.Empty(store.Errors);
+        Assert.Equal("Healthy", await (await _client.GetAsync(new Uri("/health/ready", UriKind.Relative))).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_new_chapter_appears_when_it_is_added_to_the_site_file()
+    {
+        _content.WithFile("site.yml", File.ReadAllText(_content.PathOf("site.yml")) + "  - id: uusi\n    slug:\n      fi: uusi-luku\n      sv: nytt-kapitel\n")
+            .WithVersion("uusi", "fi", "1.0", title: "Uusi luku");
+
+        var page = await EventuallyAsync("/luku/uusi-luku", p => p.Status == HttpStatusCode.OK);
+
+        Assert.Equal("Uusi luku", page.H1);
+        Assert.Contains("Luku 5", page.Text, StringComparison.Ordinal);
+    }
+
+    private async Task<FetchedPage> EventuallyAsync(string url, Func<FetchedPage, bool> condition)
+    {
+        FetchedPage? page = null;
+        await EventuallyAsync(() =>
+        {
+            page = _client.GetPageAsync(url).GetAwaiter().GetResult();
+            return condition(page);
+        });
+        return page!;
+    }
+
+    private static async Task EventuallyAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Condition not met within {Patience.TotalSeconds} s");
+            await Task.Delay(100);
+        }
+    }
+}
