@@ -28,8 +28,10 @@ public sealed class ContentSwapTests : IDisposable
     [Fact]
     public async Task A_new_version_appears_on_the_chapter_page_without_a_restart()
     {
+        await _client.GetPageAsync("/luku/rekisterinpitaja");
         var before = await _client.GetPageAsync("/luku/rekisterinpitaja");
         Assert.Contains("1.1", before.Document.QuerySelector(".version-meta")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(before.Response.Headers.Age); // served from the output cache
 
         _content.WithVersion("rekisterinpitaja", "fi", "1.2", title: "Rekisterinpitäjä, uusi versio", body: "## Uusi osio\n\nUutta tekstiä.\n", date: "2026-11-20");
 
