@@ -89,12 +89,12 @@ public sealed partial class ReadingTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/luku/rekisterinpitaja");
 
-        var link = page.Locator(".chapter-body .section-link[href='#virkavastuu']");
+        var link = page.Locator(".chapter-body .section-link[href='#virkavastuu-ja-seuraamukset']");
         await link.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        Assert.EndsWith("#virkavastuu", page.Url, StringComparison.Ordinal);
-        Assert.Equal("Linkki tähän kohtaan: Virkavastuu", (await link.EvaluateAsync<string>("e => e.textContent")).Trim());
+        Assert.EndsWith("#virkavastuu-ja-seuraamukset", page.Url, StringComparison.Ordinal);
+        Assert.Equal("Linkki tähän kohtaan: Virkavastuu ja seuraamukset", (await link.EvaluateAsync<string>("e => e.textContent")).Trim());
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class ReadingPagesTests(RepositoryPortal portal) : IClassFixture<R
 
         var targets = page.Document.QuerySelectorAll(".toc a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.Contains("#yhteisrekisterinpitajyys", targets);
-        Assert.Contains("#esimerkki-varhaiskasvatus", targets);
+        Assert.Contains("#esimerkki-varhaiskasvatus-ja-perusopetus", targets);
         Assert.All(targets, href => Assert.NotNull(page.Document.GetElementById(href[1..])));
         var sectionLinks = page.Document.QuerySelectorAll(".chapter-body .section-link").Select(a => a.GetAttribute("href")!).ToList();
         Assert.Equal(targets, sectionLinks);
