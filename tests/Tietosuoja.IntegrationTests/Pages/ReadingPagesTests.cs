@@ -56,7 +56,7 @@ public sealed class ReadingPagesTests(RepositoryPortal portal) : IClassFixture<R
         Assert.Contains("1.1", page.Document.QuerySelector(".version-meta")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Luvusta on uusi versio 1.2 (Kommentoitavana)", page.Text, StringComparison.Ordinal);
         Assert.Equal("/luku/kasittelyn-oikeusperusteet/versio/1.2", page.Href(".notice--upcoming a"));
-        Assert.DoesNotContain("Tietojen luovuttaminen viranomaisten välillä", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vireillä olevat lakimuutokset", page.Text, StringComparison.Ordinal);
         Assert.Equal("/sv/kapitel/rattslig-grund", page.LanguageSwitchHref);
     }
 
@@ -107,7 +107,7 @@ public sealed class ReadingPagesTests(RepositoryPortal portal) : IClassFixture<R
         Assert.Contains("Ei lopullinen", notice, StringComparison.Ordinal);
         Assert.Contains("kommentoitavana", notice, StringComparison.Ordinal);
         Assert.Contains("Voimassa oleva ohje on versio 1.1", notice, StringComparison.Ordinal);
-        Assert.Contains("Tietojen luovuttaminen viranomaisten välillä", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Vireillä olevat lakimuutokset", page.Text, StringComparison.Ordinal);
         Assert.Equal("/sv/kapitel/rattslig-grund", page.LanguageSwitchHref);
     }
 
