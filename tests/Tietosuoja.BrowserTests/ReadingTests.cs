@@ -54,6 +54,8 @@ public sealed partial class ReadingTests(BrowserFixture browser)
     [InlineData("/luku/henkilotietojen-jatkokaytto")]
     [InlineData("/sv/kapitel/den-registrerades-rattigheter/historik")]
     [InlineData("/tietosuojaseloste")]
+    [InlineData("/sanasto")]
+    [InlineData("/sv/ordlista")]
     [InlineData("/sv/tillganglighetsutlatande")]
     [InlineData("/luku/olematon")]
     [InlineData("/sv/kapitel/finns-inte")]

@@ -24,6 +24,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
     public const string SiteFileName = "site.yml";
     public const string ChaptersFolder = "chapters";
     public const string PagesFolder = "pages";
+    public const string GlossaryFileName = "glossary.yml";
 
     /// <summary>Site pages that the layout links to in every language.</summary>
     public static readonly ImmutableArray<string> RequiredPageKeys = ["about", "privacy", "accessibility"];
@@ -32,7 +33,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
     private static readonly string[] PageFields = ["title", "slug"];
 
     // First path segments that belong to the portal itself and so cannot be site page slugs.
-    private static readonly string[] ReservedSlugs = ["sv", "luku", "kapitel", "health", "error", "css", "js", "lib", "favicon.ico"];
+    private static readonly string[] ReservedSlugs = ["sv", "luku", "kapitel", "health", "error", "css", "js", "lib", "favicon.ico", "sanasto", "ordlista"];
 
     public ContentLoadResult Load(string root, long generation)
     {
@@ -46,7 +47,8 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
         var documents = new List<LoadedDocument>();
         var chapters = ReadChapters(root, site, documents, errors);
         var pages = ReadPages(root, documents, errors);
-        var snapshot = new ContentSnapshot(site.Info, chapters, pages, generation);
+        var glossary = ReadGlossary(root, errors);
+        var snapshot = new ContentSnapshot(site.Info, chapters, pages, glossary, generation);
         ValidateLinks(snapshot, documents, errors);
 
         return errors.Count == 0
@@ -343,6 +345,70 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
         return [.. pages];
     }
 
+    private static ImmutableArray<GlossaryEntry> ReadGlossary(string root, List<ContentError> errors)
+    {
+        var path = Path.Combine(root, GlossaryFileName);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        GlossaryFile? file;
+        try
+        {
+            file = new DeserializerBuilder()
+                .WithNamingConvention(CamelCaseNamingConvention.Instance)
+                .Build()
+                .Deserialize<GlossaryFile>(File.ReadAllText(path));
+        }
+        catch (YamlException e)
+        {
+            errors.Add(new ContentError(GlossaryFileName, (int)e.Start.Line, $"not valid: {(e.InnerException ?? e).Message}"));
+            return [];
+        }
+
+        var entries = new List<GlossaryEntry>();
+        foreach (var (term, index) in (file?.Terms ?? []).Select((t, i) => (t, i)))
+        {
+            var where = $"terms[{index + 1}]";
+            if (string.IsNullOrWhiteSpace(term.Id) || !SlugPattern().IsMatch(term.Id))
+            {
+                errors.Add(new ContentError(GlossaryFileName, null, $"{where}: 'id' must be lower-case ASCII letters, digits and hyphens"));
+                continue;
+            }
+
+            var texts = ImmutableDictionary.CreateBuilder<Language, GlossaryText>();
+            foreach (var language in Languages.All)
+            {
+                var text = language == Language.Fi ? term.Fi : term.Sv;
+                if (string.IsNullOrWhiteSpace(text?.Term) || string.IsNullOrWhiteSpace(text.Definition))
+                {
+                    errors.Add(new ContentError(GlossaryFileName, null, $"term '{term.Id}' needs a '{language.Code()}' term and definition"));
+                    continue;
+                }
+
+                if (text.Reference is { } reference && LegalReferenceParser.Find(reference, language).Count == 0)
+                {
+                    errors.Add(new ContentError(GlossaryFileName, null, $"term '{term.Id}': reference '{reference}' ({language.Code()}) is not a citation in the form the guidance uses"));
+                }
+
+                texts[language] = new GlossaryText(text.Term.Trim(), text.Definition.Trim(), text.Reference?.Trim());
+            }
+
+            if (texts.Count == Languages.All.Count)
+            {
+                entries.Add(new GlossaryEntry(term.Id, texts.ToImmutable()));
+            }
+        }
+
+        foreach (var duplicate in entries.GroupBy(e => e.Id).Where(g => g.Count() > 1))
+        {
+            errors.Add(new ContentError(GlossaryFileName, null, $"term id '{duplicate.Key}' is used more than once"));
+        }
+
+        return [.. entries];
+    }
+
     private static void ValidateLinks(ContentSnapshot snapshot, List<LoadedDocument> documents, List<ContentError> errors)
     {
         foreach (var document in documents)
@@ -372,6 +438,8 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
         {
             case LinkKind.Home:
                 return target.Anchor is null ? null : "the front page has no sections to link to";
+            case LinkKind.Glossary:
+                return target.Anchor is null || snapshot.Glossary.Any(e => e.Id == target.Anchor) ? null : $"the glossary has no term '#{target.Anchor}'";
             case LinkKind.Page:
                 var page = snapshot.FindPage(target.Language, target.Slug!);
                 return page is null ? $"there is no page '{target.Slug}' in {target.Language.Code()}" : AnchorProblem(page.Body, target.Anchor);
@@ -430,6 +498,29 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
         public Dictionary<string, string>? Description { get; set; }
 
         public List<SiteFileChapter>? Chapters { get; set; }
+    }
+
+    private sealed class GlossaryFile
+    {
+        public List<GlossaryFileTerm>? Terms { get; set; }
+    }
+
+    private sealed class GlossaryFileTerm
+    {
+        public string? Id { get; set; }
+
+        public GlossaryFileText? Fi { get; set; }
+
+        public GlossaryFileText? Sv { get; set; }
+    }
+
+    private sealed class GlossaryFileText
+    {
+        public string? Term { get; set; }
+
+        public string? Definition { get; set; }
+
+        public string? Reference { get; set; }
     }
 
     private sealed class SiteFileChapter

@@ -75,6 +75,15 @@ public sealed class Chapter(
 /// <summary>A site page (about, privacy notice, accessibility statement) in one language.</summary>
 public sealed record SitePage(string Key, Language Language, string Slug, string Title, RenderedDocument Body, string SourceFile);
 
+/// <summary>A glossary term in one language.</summary>
+public sealed record GlossaryText(string Term, string Definition, string? Reference);
+
+/// <summary>A key term with its Finnish and Swedish wording; <see cref="Id"/> is its stable anchor.</summary>
+public sealed record GlossaryEntry(string Id, ImmutableDictionary<Language, GlossaryText> Texts)
+{
+    public GlossaryText In(Language language) => Texts[language];
+}
+
 public sealed record SiteInfo(ImmutableDictionary<Language, string> Titles, ImmutableDictionary<Language, string> Descriptions)
 {
     public string Title(Language language) => Titles[language];
@@ -86,12 +95,13 @@ public sealed record SiteInfo(ImmutableDictionary<Language, string> Titles, Immu
 /// Everything readers see, loaded from content/ at once. Never mutated: a change to content/
 /// produces a new snapshot that replaces this one atomically.
 /// </summary>
-public sealed class ContentSnapshot(SiteInfo site, ImmutableArray<Chapter> chapters, ImmutableArray<SitePage> pages, long generation)
+public sealed class ContentSnapshot(SiteInfo site, ImmutableArray<Chapter> chapters, ImmutableArray<SitePage> pages, ImmutableArray<GlossaryEntry> glossary, long generation)
 {
     public static readonly ContentSnapshot Empty = new(
         new SiteInfo(
             ImmutableDictionary<Language, string>.Empty.Add(Language.Fi, "Tietosuojan perusohjeet").Add(Language.Sv, "Grundläggande dataskyddsanvisningar"),
             ImmutableDictionary<Language, string>.Empty.Add(Language.Fi, string.Empty).Add(Language.Sv, string.Empty)),
+        [],
         [],
         [],
         0);
@@ -101,6 +111,8 @@ public sealed class ContentSnapshot(SiteInfo site, ImmutableArray<Chapter> chapt
     public ImmutableArray<Chapter> Chapters { get; } = chapters;
 
     public ImmutableArray<SitePage> Pages { get; } = pages;
+
+    public ImmutableArray<GlossaryEntry> Glossary { get; } = glossary;
 
     /// <summary>Increases with every successful load; output cache entries are keyed by it.</summary>
     public long Generation { get; } = generation;
@@ -116,5 +128,4 @@ public sealed class ContentSnapshot(SiteInfo site, ImmutableArray<Chapter> chapt
     public SitePage? Page(string key, Language language) =>
         Pages.FirstOrDefault(p => p.Key == key && p.Language == language);
 
-    public ContentSnapshot WithGeneration(long generation) => new(Site, Chapters, Pages, generation);
 }

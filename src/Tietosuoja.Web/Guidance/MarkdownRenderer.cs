@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -41,6 +42,7 @@ public sealed class MarkdownRenderer
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<HeadingRenderer>(new SectionHeadingRenderer(UiText.Get("SectionLink", language)));
+        renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollableTableRenderer(UiText.Get("ScrollableTable", language)));
         renderer.Render(document);
         writer.Flush();
 
@@ -94,7 +96,27 @@ public sealed class MarkdownRenderer
         sanitizer.AllowedSchemes.Add("http");
         sanitizer.AllowedSchemes.Add("mailto");
         sanitizer.AllowDataAttributes = false;
+        // Only for the scrollable table wrapper below; content itself cannot set attributes.
+        sanitizer.AllowedAttributes.Add("tabindex");
+        sanitizer.AllowedAttributes.Add("role");
+        sanitizer.AllowedAttributes.Add("aria-label");
         return sanitizer;
+    }
+
+    /// <summary>
+    /// Wraps each table in a region that scrolls sideways on narrow screens instead of widening the
+    /// page; focusable and named so keyboard users can scroll it too (WCAG 2.1.1, 1.4.10).
+    /// </summary>
+    private sealed class ScrollableTableRenderer(string label) : HtmlObjectRenderer<Table>
+    {
+        private readonly HtmlTableRenderer _table = new();
+
+        protected override void Write(HtmlRenderer renderer, Table table)
+        {
+            renderer.Write("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"").WriteEscape(label).Write("\">");
+            _table.Write(renderer, table);
+            renderer.WriteLine("</div>");
+        }
     }
 
     /// <summary>Renders each heading with a visible "link to this section" that works by keyboard and touch.</summary>

@@ -8,6 +8,7 @@ public enum LinkKind
     Version,
     History,
     Page,
+    Glossary,
 }
 
 /// <summary>A portal URL taken apart, so content links can be checked against the snapshot.</summary>
@@ -28,6 +29,9 @@ public static class SiteUrls
 
     private static string HistorySegment(Language language) => language == Language.Sv ? "historik" : "historia";
 
+    /// <summary>The glossary's path word; reserved, so no site page can take it.</summary>
+    public static string GlossarySegment(Language language) => language == Language.Sv ? "ordlista" : "sanasto";
+
     private static string Prefix(Language language) => language == Language.Sv ? "/" + SwedishPrefix : string.Empty;
 
     public static string Home(Language language) => language == Language.Sv ? "/" + SwedishPrefix : "/";
@@ -47,6 +51,8 @@ public static class SiteUrls
 
     public static string Page(SitePage page) => Page(page.Language, page.Slug);
 
+    public static string Glossary(Language language) => $"{Prefix(language)}/{GlossarySegment(language)}";
+
     /// <summary>Route templates per language, used to register the localized page routes.</summary>
     public static class Templates
     {
@@ -59,6 +65,8 @@ public static class SiteUrls
         public static string History(Language language) => $"{Chapter(language)}/{HistorySegment(language)}";
 
         public static string Page(Language language) => $"{PrefixSegment(language)}{{slug}}";
+
+        public static string Glossary(Language language) => $"{PrefixSegment(language)}{GlossarySegment(language)}";
 
         private static string PrefixSegment(Language language) => language == Language.Sv ? SwedishPrefix + "/" : string.Empty;
     }
@@ -100,6 +108,7 @@ public static class SiteUrls
         return segments switch
         {
             [] => new InternalLink(LinkKind.Home, language, null, null, anchor),
+            [var word] when word == GlossarySegment(language) => new InternalLink(LinkKind.Glossary, language, null, null, anchor),
             [var chapter, var slug] when chapter == ChapterSegment(language) =>
                 new InternalLink(LinkKind.Chapter, language, slug, null, anchor),
             [var chapter, var slug, var history] when chapter == ChapterSegment(language) && history == HistorySegment(language) =>

@@ -16,6 +16,7 @@ public static class LocalizedRoutes
         Route(conventions, "/Chapters/Chapter", SiteUrls.Templates.Chapter, SiteUrls.Templates.Version);
         Route(conventions, "/Chapters/History", SiteUrls.Templates.History);
         Route(conventions, "/SitePage", SiteUrls.Templates.Page);
+        Route(conventions, "/Glossary", SiteUrls.Templates.Glossary);
     }
 
     private static void Route(PageConventionCollection conventions, string page, params Func<Language, string>[] templates) =>

@@ -63,7 +63,7 @@ public sealed class ChapterPage(IPage page) : PortalPage(page)
     public ILocator OutdatedNotice => Page.Locator(".notice--outdated");
 
     public async Task FollowTableOfContentsAsync(string section) =>
-        await Page.Locator(".toc a", new PageLocatorOptions { HasText = section }).ClickAsync();
+        await Page.Locator(".toc").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = section, Exact = true }).ClickAsync();
 
     public async Task<HistoryPage> OpenHistoryAsync()
     {

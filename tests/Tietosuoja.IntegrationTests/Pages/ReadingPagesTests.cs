@@ -182,6 +182,24 @@ public sealed class ReadingPagesTests(RepositoryPortal portal) : IClassFixture<R
     }
 
     [Theory]
+    [InlineData("/sanasto", "fi", "Sanasto", "rekisterinpitäjä", "personuppgiftsansvarig", "/sv/ordlista")]
+    [InlineData("/sv/ordlista", "sv", "Ordlista", "personuppgiftsansvarig", "rekisterinpitäjä", "/sanasto")]
+    public async Task Glossary_lists_each_term_with_its_definition_and_its_wording_in_the_other_language(
+        string url, string language, string title, string term, string translation, string otherLanguageUrl)
+    {
+        var page = await _client.GetPageAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(language, page.Language);
+        Assert.Equal(title, page.H1);
+        var entry = page.Document.GetElementById("rekisterinpitaja")!.ParentElement!;
+        Assert.Equal(term, entry.QuerySelector("dt")!.TextContent);
+        Assert.Equal(translation, entry.QuerySelector(".glossary__translation [lang]")!.TextContent);
+        Assert.Equal(otherLanguageUrl, page.LanguageSwitchHref);
+        Assert.Equal(url, page.Href(".footer-links a"));
+    }
+
+    [Theory]
     [InlineData("/")]
     [InlineData("/luku/rekisterinpitaja")]
     [InlineData("/sv/kapitel/rattslig-grund/historik")]
@@ -193,7 +211,7 @@ public sealed class ReadingPagesTests(RepositoryPortal portal) : IClassFixture<R
         Assert.Single(page.Document.QuerySelectorAll("h1"));
         Assert.Equal("#main", page.Href(".skip-link"));
         Assert.NotNull(page.Document.GetElementById("main"));
-        Assert.Equal(3, page.Document.QuerySelectorAll(".footer-links a").Length);
+        Assert.Equal(4, page.Document.QuerySelectorAll(".footer-links a").Length);
     }
 
     [Theory]

@@ -47,6 +47,40 @@ public sealed partial class GuidanceContentTests
     }
 
     [Fact]
+    public void Every_glossary_reference_cites_a_provision_that_exists()
+    {
+        var references = Snapshot.Glossary
+            .SelectMany(e => Languages.All.Where(l => e.In(l).Reference is not null).SelectMany(l => LegalReferenceParser.Find(e.In(l).Reference!, l)))
+            .ToList();
+
+        Assert.NotEmpty(references);
+        Assert.Empty(references.Where(r => !ValidLegalReferences.IsValid(r)).Select(r => r.Text));
+    }
+
+    [Theory]
+    [InlineData("rekisterinpitäjä", "personuppgiftsansvarig")]
+    [InlineData("yhteisrekisterinpitäjä", "gemensamt personuppgiftsansvarig")]
+    [InlineData("henkilötietojen käsittelijä", "personuppgiftsbiträde")]
+    [InlineData("rekisteröity", "registrerad")]
+    [InlineData("käsittelyn oikeusperuste", "rättslig grund för behandling")]
+    [InlineData("suostumus", "samtycke")]
+    [InlineData("oikeutettu etu", "berättigat intresse")]
+    [InlineData("lakisääteinen velvoite", "rättslig förpliktelse")]
+    [InlineData("tietosuojavastaava", "dataskyddsombud")]
+    [InlineData("henkilötietojen tietoturvaloukkaus", "personuppgiftsincident")]
+    [InlineData("hallintosääntö", "förvaltningsstadga")]
+    [InlineData("virkavastuu", "tjänsteansvar")]
+    [InlineData("huoltaja", "vårdnadshavare")]
+    [InlineData("edunvalvoja", "intressebevakare")]
+    [InlineData("tietosuojavaltuutettu", "dataombudsmannen")]
+    public void The_glossary_pairs_each_key_term_with_its_swedish_legal_term(string finnish, string swedish)
+    {
+        var entry = Assert.Single(Snapshot.Glossary, e => e.In(Language.Fi).Term == finnish);
+
+        Assert.Equal(swedish, entry.In(Language.Sv).Term);
+    }
+
+    [Fact]
     public void The_validator_catches_a_provision_that_does_not_exist()
     {
         var references = LegalReferenceParser.Find("tietosuoja-asetuksen 6 artiklan 1 kohdan g alakohta ja tietosuojalain 40 §", Language.Fi);

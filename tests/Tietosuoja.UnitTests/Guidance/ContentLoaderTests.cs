@@ -284,4 +284,47 @@ public sealed class ContentLoaderTests : IDisposable
 
         Assert.Equal(2, errors.Length);
     }
+
+    [Fact]
+    public void Glossary_terms_load_in_both_languages()
+    {
+        _content.WithFile("glossary.yml", "terms:\n  - id: rekisterinpitaja\n    fi:\n      term: rekisterinpitäjä\n      definition: Määrittelee tarkoitukset ja keinot.\n      reference: tietosuoja-asetuksen 4 artiklan 7 alakohta\n    sv:\n      term: personuppgiftsansvarig\n      definition: Bestämmer ändamålen och medlen.\n");
+
+        var entry = Assert.Single(_loader.Load(_content.Root, 1).Snapshot!.Glossary);
+
+        Assert.Equal("personuppgiftsansvarig", entry.In(Language.Sv).Term);
+        Assert.Equal("tietosuoja-asetuksen 4 artiklan 7 alakohta", entry.In(Language.Fi).Reference);
+        Assert.Null(entry.In(Language.Sv).Reference);
+    }
+
+    [Fact]
+    public void A_glossary_term_without_its_swedish_definition_is_refused()
+    {
+        _content.WithFile("glossary.yml", "terms:\n  - id: suostumus\n    fi:\n      term: suostumus\n      definition: Vapaaehtoinen tahdonilmaisu.\n    sv:\n      term: samtycke\n");
+
+        var error = Assert.Single(_loader.Load(_content.Root, 1).Errors);
+
+        Assert.Equal(new ContentError("glossary.yml", null, "term 'suostumus' needs a 'sv' term and definition"), error);
+    }
+
+    [Fact]
+    public void A_glossary_reference_that_is_not_a_citation_is_refused()
+    {
+        _content.WithFile("glossary.yml", "terms:\n  - id: suostumus\n    fi:\n      term: suostumus\n      definition: Tahdonilmaisu.\n      reference: GDPR art 7\n    sv:\n      term: samtycke\n      definition: Viljeyttring.\n");
+
+        var error = Assert.Single(_loader.Load(_content.Root, 1).Errors);
+
+        Assert.Contains("reference 'GDPR art 7' (fi) is not a citation", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_link_to_a_glossary_term_that_does_not_exist_is_refused()
+    {
+        _content.WithFile("glossary.yml", "terms:\n  - id: suostumus\n    fi:\n      term: suostumus\n      definition: Tahdonilmaisu.\n    sv:\n      term: samtycke\n      definition: Viljeyttring.\n")
+            .WithVersion("rekisterinpitaja", "fi", "1.1", body: "## Osio\n\n[suostumus](/sanasto#suostumus) ja [etu](/sanasto#oikeutettu-etu)\n");
+
+        var error = Assert.Single(_loader.Load(_content.Root, 1).Errors);
+
+        Assert.Contains("the glossary has no term '#oikeutettu-etu'", error.Message, StringComparison.Ordinal);
+    }
 }

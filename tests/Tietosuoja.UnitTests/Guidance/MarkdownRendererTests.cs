@@ -94,6 +94,15 @@ public class MarkdownRendererTests
     }
 
     [Fact]
+    public void Tables_scroll_sideways_in_a_named_focusable_region_instead_of_widening_the_page()
+    {
+        var html = _renderer.Render("| a | b |\n|---|---|\n| 1 | 2 |", Language.Sv).Html;
+
+        Assert.Matches("^<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Tabell, kan rullas i sidled\">\\s*<table>", html);
+        Assert.Matches("</table>\\s*</div>\\s*$", html);
+    }
+
+    [Fact]
     public void Table_alignment_does_not_produce_inline_styles_that_the_csp_would_block()
     {
         var html = _renderer.Render("| a | b |\n|:--|--:|\n| 1 | 2 |", Language.Fi).Html;
