@@ -69,17 +69,8 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
             return null;
         }
 
-        SiteFile? file;
-        try
+        if (!TryDeserialize<SiteFile>(path, SiteFileName, errors, out var file))
         {
-            file = new DeserializerBuilder()
-                .WithNamingConvention(CamelCaseNamingConvention.Instance)
-                .Build()
-                .Deserialize<SiteFile>(File.ReadAllText(path));
-        }
-        catch (YamlException e)
-        {
-            errors.Add(new ContentError(SiteFileName, (int)e.Start.Line, $"not valid: {(e.InnerException ?? e).Message}"));
             return null;
         }
 
@@ -127,6 +118,25 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
         }
 
         return errors.Count > before ? null : new SiteDefinition(new SiteInfo(titles, descriptions), [.. entries]);
+    }
+
+    /// <summary>Reads a YAML file into its shape; a syntax error or unknown field becomes a content error with its line.</summary>
+    private static bool TryDeserialize<T>(string path, string file, List<ContentError> errors, out T? value)
+    {
+        try
+        {
+            value = new DeserializerBuilder()
+                .WithNamingConvention(CamelCaseNamingConvention.Instance)
+                .Build()
+                .Deserialize<T>(File.ReadAllText(path));
+            return true;
+        }
+        catch (YamlException e)
+        {
+            errors.Add(new ContentError(file, (int)e.Start.Line, $"not valid: {(e.InnerException ?? e).Message}"));
+            value = default;
+            return false;
+        }
     }
 
     private static ImmutableDictionary<Language, string> PerLanguage(Dictionary<string, string>? values, string field, List<ContentError> errors)
@@ -353,17 +363,8 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
             return [];
         }
 
-        GlossaryFile? file;
-        try
+        if (!TryDeserialize<GlossaryFile>(path, GlossaryFileName, errors, out var file))
         {
-            file = new DeserializerBuilder()
-                .WithNamingConvention(CamelCaseNamingConvention.Instance)
-                .Build()
-                .Deserialize<GlossaryFile>(File.ReadAllText(path));
-        }
-        catch (YamlException e)
-        {
-            errors.Add(new ContentError(GlossaryFileName, (int)e.Start.Line, $"not valid: {(e.InnerException ?? e).Message}"));
             return [];
         }
 

@@ -45,16 +45,18 @@ public sealed partial class ContentStore
             return false;
         }
 
-        Reload();
+        Reload(fingerprint);
         return true;
     }
 
-    public ContentLoadResult Reload()
+    public ContentLoadResult Reload() => Reload(Fingerprint(RootPath));
+
+    /// <param name="fingerprint">Taken before reading, so that a change made during the load is seen by the next check.</param>
+    private ContentLoadResult Reload(string fingerprint)
     {
         lock (_reloadLock)
         {
-            // Taken before reading so that a change made during the load is seen by the next check.
-            _fingerprint = Fingerprint(RootPath);
+            _fingerprint = fingerprint;
             ContentLoadResult result;
             try
             {
