@@ -80,6 +80,31 @@ public sealed class ContentSwapTests : IDisposable
         Assert.Contains("Luku 5", page.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Started_without_valid_content_the_portal_says_so_and_is_not_ready_until_content_is_fixed()
+    {
+        using var broken = new ContentFolderBuilder().WithChapter("rekisterinpitaja", "rekisterinpitaja", "personuppgiftsansvarig");
+        using var portal = new PortalFactory(broken.Root);
+        var client = portal.CreateClient();
+
+        var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        var front = await client.GetPageAsync("/");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, front.Status);
+        Assert.Contains("Ohjeita ei voida juuri nyt näyttää", front.Text, StringComparison.Ordinal);
+
+        broken.WithVersion("rekisterinpitaja", "fi", "1.0", title: "Nyt kunnossa");
+        var deadline = DateTime.UtcNow + Patience;
+        while ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "content was not picked up");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("Nyt kunnossa", (await client.GetPageAsync("/luku/rekisterinpitaja")).H1);
+    }
+
     private async Task<FetchedPage> EventuallyAsync(string url, Func<FetchedPage, bool> condition)
     {
         FetchedPage? page = null;
