@@ -186,7 +186,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
         {
             var chapterFolder = Path.Combine(folder, entry.Id);
             var versions = ImmutableDictionary.CreateBuilder<Language, ImmutableArray<ChapterVersion>>();
-            var unreadable = new HashSet<Language>();
+            var finnishUnreadable = false;
             if (Directory.Exists(chapterFolder))
             {
                 foreach (var languageFolder in Directory.EnumerateDirectories(chapterFolder).Order(StringComparer.Ordinal))
@@ -203,9 +203,9 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
                         .Select(file => ReadChapterVersion(root, file, entry.Id, language, documents, errors))
                         .OfType<ChapterVersion>()
                         .ToList();
-                    if (list.Count < files.Count)
+                    if (language == Language.Fi && list.Count < files.Count)
                     {
-                        unreadable.Add(language);
+                        finnishUnreadable = true;
                     }
 
                     foreach (var duplicate in list.GroupBy(v => v.Version).Where(g => g.Count() > 1))
@@ -224,7 +224,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
             }
 
             var chapterPath = $"{ChaptersFolder}/{entry.Id}";
-            if (unreadable.Contains(Language.Fi))
+            if (finnishUnreadable)
             {
                 // The Finnish files' own errors are reported; checking translations against them would only add noise.
             }
