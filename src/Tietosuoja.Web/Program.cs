@@ -1,3 +1,4 @@
+using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Infrastructure;
 
@@ -6,11 +7,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPortalLogging(builder.Configuration);
 builder.Services.AddPortalLocalization();
 builder.Services.AddGuidance(builder.Configuration);
-builder.Services.AddPortalWeb();
+builder.Services.AddComments(builder.Configuration, builder.Environment);
+builder.Services.AddPortalWeb(builder.Environment);
 
 var app = builder.Build();
+await app.InitializeCommentsAsync();
 app.UsePortal();
-app.Run();
+await app.RunAsync();
 
 /// <summary>Entry point, public so that tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

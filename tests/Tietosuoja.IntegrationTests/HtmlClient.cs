@@ -22,9 +22,12 @@ public static class HtmlClient
 {
     private static readonly HtmlParser Parser = new();
 
-    public static async Task<FetchedPage> GetPageAsync(this HttpClient client, string url)
+    public static async Task<FetchedPage> GetPageAsync(this HttpClient client, string url) =>
+        await ParseAsync(await client.GetAsync(new Uri(url, UriKind.Relative)));
+
+    /// <summary>A response already received, such as a form post that came back with errors.</summary>
+    public static async Task<FetchedPage> ParseAsync(HttpResponseMessage response)
     {
-        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
         return new FetchedPage(response.StatusCode, response, await Parser.ParseDocumentAsync(html));
     }

@@ -1,21 +1,35 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Tietosuoja.TestSupport;
 
 /// <summary>
-/// The portal in the Testing environment, reading the given content folder and checking it for
-/// changes ten times a second.
+/// The portal in the Testing environment, reading the given content folder (checked for changes
+/// ten times a second) and writing to its own SQLite database file, so tests never share data.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly List<Action<IServiceCollection>> _services = [];
     private readonly Dictionary<string, string> _settings = [];
+    private readonly string _databaseFolder = Path.Combine(Path.GetTempPath(), "tietosuoja-tests", Guid.NewGuid().ToString("N"));
 
-    public PortalFactory(string contentPath) => ContentPath = contentPath;
+    public PortalFactory(string contentPath)
+    {
+        ContentPath = contentPath;
+        Directory.CreateDirectory(_databaseFolder);
+        DatabasePath = Path.Combine(_databaseFolder, "portal.db");
+    }
 
     public string ContentPath { get; }
+
+    public string DatabasePath { get; }
+
+    /// <summary>The app's clock, when the test controls time (see <see cref="WithClock"/>).</summary>
+    public FakeTimeProvider? Clock { get; private set; }
 
     public PortalFactory WithServices(Action<IServiceCollection> configure)
     {
@@ -29,17 +43,44 @@ public class PortalFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Gives the app a clock the test moves by hand (round opening and closing, fill time, retention).</summary>
+    public PortalFactory WithClock(DateTimeOffset now)
+    {
+        Clock = new FakeTimeProvider(now);
+        var clock = Clock;
+        return WithServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Content:Path", ContentPath);
         builder.UseSetting("Content:PollInterval", "00:00:00.100");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
 
         builder.ConfigureServices(services => _services.ForEach(configure => configure(services)));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            // Pooled connections keep the file open; release them so the folder can go.
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_databaseFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still in use on some platforms; the temp folder is cleaned by the OS.
+            }
+        }
     }
 }
 

@@ -33,7 +33,6 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
     private static readonly string[] PageFields = ["title", "slug"];
 
     // First path segments that belong to the portal itself and so cannot be site page slugs.
-    private static readonly string[] ReservedSlugs = ["sv", "luku", "kapitel", "health", "error", "css", "js", "lib", "favicon.ico", "sanasto", "ordlista"];
 
     public ContentLoadResult Load(string root, long generation)
     {
@@ -200,7 +199,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
 
                     var files = ContentFiles(languageFolder).ToList();
                     var list = files
-                        .Select(file => ReadChapterVersion(root, file, entry.Id, language, documents, errors))
+                        .Select(file => ReadChapterVersion(root, file, entry, language, documents, errors))
                         .OfType<ChapterVersion>()
                         .ToList();
                     if (language == Language.Fi && list.Count < files.Count)
@@ -248,8 +247,9 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
         return chapters.ToImmutable();
     }
 
-    private ChapterVersion? ReadChapterVersion(string root, string path, string chapterId, Language language, List<LoadedDocument> documents, List<ContentError> errors)
+    private ChapterVersion? ReadChapterVersion(string root, string path, ChapterEntry entry, Language language, List<LoadedDocument> documents, List<ContentError> errors)
     {
+        var chapterId = entry.Id;
         var file = Relative(root, path);
         var before = errors.Count;
         var markdown = renderer.Parse(File.ReadAllText(path));
@@ -296,7 +296,9 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
 
         var rendered = renderer.Render(markdown, language);
         documents.Add(new LoadedDocument(file, language, markdown, rendered));
-        return new ChapterVersion(chapterId, language, version, title!, status, date, summary!, rendered, file);
+        var slug = entry.Slugs.GetValueOrDefault(language, chapterId);
+        var commentable = renderer.Render(markdown, language, anchor => SiteUrls.CommentForm(language, slug, version, anchor));
+        return new ChapterVersion(chapterId, language, version, title!, status, date, summary!, rendered, commentable.Html, file);
     }
 
     private ImmutableArray<SitePage> ReadPages(string root, List<LoadedDocument> documents, List<ContentError> errors)
@@ -324,9 +326,9 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
             frontMatter.RejectUnknown(PageFields, file, errors);
             var title = frontMatter.Require("title", file, errors);
             var slug = frontMatter.Require("slug", file, errors);
-            if (slug is not null && (!SlugPattern().IsMatch(slug) || ReservedSlugs.Contains(slug)))
+            if (slug is not null && (!SlugPattern().IsMatch(slug) || SiteUrls.ReservedFirstSegments.Contains(slug)))
             {
-                errors.Add(new ContentError(file, frontMatter.LineOf("slug"), $"slug '{slug}' must be lower-case ASCII letters, digits and hyphens, and not one of: {string.Join(", ", ReservedSlugs)}"));
+                errors.Add(new ContentError(file, frontMatter.LineOf("slug"), $"slug '{slug}' must be lower-case ASCII letters, digits and hyphens, and not one of: {string.Join(", ", SiteUrls.ReservedFirstSegments)}"));
             }
 
             if (errors.Count > before)

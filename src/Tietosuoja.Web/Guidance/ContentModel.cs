@@ -18,7 +18,11 @@ public sealed record RenderedDocument(string Html, ImmutableArray<Heading> Headi
     public bool HasAnchor(string anchor) => Headings.Any(h => h.Anchor == anchor);
 }
 
-/// <summary>One immutable version of a chapter in one language, as published in content/.</summary>
+/// <summary>
+/// One immutable version of a chapter in one language, as published in content/.
+/// <see cref="CommentableHtml"/> is the same body with "comment on this section" on every heading,
+/// shown while a round has the version open for comments.
+/// </summary>
 public sealed record ChapterVersion(
     string ChapterId,
     Language Language,
@@ -28,6 +32,7 @@ public sealed record ChapterVersion(
     DateOnly Date,
     string Summary,
     RenderedDocument Body,
+    string CommentableHtml,
     string SourceFile)
 {
     public bool IsFinal => Status == VersionStatus.Published;

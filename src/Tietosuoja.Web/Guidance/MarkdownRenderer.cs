@@ -36,12 +36,16 @@ public sealed class MarkdownRenderer
 
     public MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, _pipeline);
 
-    public RenderedDocument Render(MarkdownDocument document, Language language)
+    /// <summary>
+    /// Renders a document. With <paramref name="commentUrl"/> (anchor → comment form URL) every
+    /// heading also offers "comment on this section", for versions that are open for comments.
+    /// </summary>
+    public RenderedDocument Render(MarkdownDocument document, Language language, Func<string, string>? commentUrl = null)
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
-        renderer.ObjectRenderers.Replace<HeadingRenderer>(new SectionHeadingRenderer(UiText.Get("SectionLink", language)));
+        renderer.ObjectRenderers.Replace<HeadingRenderer>(new SectionHeadingRenderer(UiText.Get("SectionLink", language), UiText.Get("CommentOnSection", language), commentUrl));
         renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollableTableRenderer(UiText.Get("ScrollableTable", language)));
         renderer.Render(document);
         writer.Flush();
@@ -120,7 +124,7 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>Renders each heading with a visible "link to this section" that works by keyboard and touch.</summary>
-    private sealed class SectionHeadingRenderer(string linkLabel) : HtmlObjectRenderer<HeadingBlock>
+    private sealed class SectionHeadingRenderer(string linkLabel, string commentLabel, Func<string, string>? commentUrl) : HtmlObjectRenderer<HeadingBlock>
     {
         protected override void Write(HtmlRenderer renderer, HeadingBlock heading)
         {
@@ -136,9 +140,18 @@ public sealed class MarkdownRenderer
             renderer.Write("</").Write(tag).Write('>');
             if (id is not null)
             {
+                var headingText = PlainText(heading.Inline);
                 renderer.Write("<a class=\"section-link\" href=\"#").WriteEscapeUrl(id).Write("\">")
                     .WriteEscape(linkLabel)
-                    .Write("<span class=\"visually-hidden\">: ").WriteEscape(PlainText(heading.Inline)).Write("</span></a></div>");
+                    .Write("<span class=\"visually-hidden\">: ").WriteEscape(headingText).Write("</span></a>");
+                if (commentUrl is not null)
+                {
+                    renderer.Write("<a class=\"section-comment\" href=\"").WriteEscapeUrl(commentUrl(id)).Write("\">")
+                        .WriteEscape(commentLabel)
+                        .Write("<span class=\"visually-hidden\">: ").WriteEscape(headingText).Write("</span></a>");
+                }
+
+                renderer.Write("</div>");
             }
 
             renderer.EnsureLine();

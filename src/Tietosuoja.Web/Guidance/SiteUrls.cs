@@ -32,6 +32,24 @@ public static class SiteUrls
     /// <summary>The glossary's path word; reserved, so no site page can take it.</summary>
     public static string GlossarySegment(Language language) => language == Language.Sv ? "ordlista" : "sanasto";
 
+    private static string CommentSegment(Language language) => language == Language.Sv ? "kommentera" : "kommentoi";
+
+    /// <summary>The rounds list's path word; reserved, so no site page can take it.</summary>
+    public static string RoundsSegment(Language language) => language == Language.Sv ? "kommentarsrundor" : "kommentointikierrokset";
+
+    /// <summary>The private comment link's path word; reserved, so no site page can take it.</summary>
+    public static string CommentLinkSegment(Language language) => language == Language.Sv ? "kommentar" : "kommentti";
+
+    /// <summary>First path segments that belong to the portal itself, which no site page slug may take.</summary>
+    public static IReadOnlyList<string> ReservedFirstSegments { get; } =
+    [
+        SwedishPrefix, "health", "error", "css", "js", "lib", "favicon.ico",
+        .. Languages.All.SelectMany(language => new[]
+        {
+            ChapterSegment(language), GlossarySegment(language), RoundsSegment(language), CommentLinkSegment(language),
+        }),
+    ];
+
     private static string Prefix(Language language) => language == Language.Sv ? "/" + SwedishPrefix : string.Empty;
 
     public static string Home(Language language) => language == Language.Sv ? "/" + SwedishPrefix : "/";
@@ -53,6 +71,33 @@ public static class SiteUrls
 
     public static string Glossary(Language language) => $"{Prefix(language)}/{GlossarySegment(language)}";
 
+    public static string Rounds(Language language) => $"{Prefix(language)}/{RoundsSegment(language)}";
+
+    public static string Round(Language language, int roundId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Rounds(language)}/{roundId}");
+
+    /// <summary>The comment form for a version, on the whole chapter or, with an anchor, on one section.</summary>
+    public static string CommentForm(Chapter chapter, ChapterVersion version, string? sectionAnchor = null) =>
+        CommentForm(version.Language, chapter.Slug(version.Language), version.Version, sectionAnchor);
+
+    public static string CommentForm(Language language, string slug, VersionNumber version, string? sectionAnchor = null) =>
+        $"{Chapter(language, slug)}/{VersionSegment(language)}/{version}/{CommentSegment(language)}"
+            + (sectionAnchor is null ? string.Empty : "/" + Uri.EscapeDataString(sectionAnchor));
+
+    /// <summary>The commenter's private link; the token is the only key to it.</summary>
+    public static string CommentLink(Language language, string token) => $"{Prefix(language)}/{CommentLinkSegment(language)}/{token}";
+
+    /// <summary>A request path fit for logs: the secret of a private comment link is replaced by "{token}".</summary>
+    public static string WithoutSecrets(string path) =>
+        CommentLinkPrefix(path) is { } prefix ? prefix + "{token}" : path;
+
+    /// <summary>True for a private comment link, whose address must not leak (logs, Referer).</summary>
+    public static bool IsCommentLink(string path) => CommentLinkPrefix(path) is not null;
+
+    private static string? CommentLinkPrefix(string path) =>
+        Languages.All.Select(language => $"{Prefix(language)}/{CommentLinkSegment(language)}/")
+            .FirstOrDefault(prefix => path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Route templates per language, used to register the localized page routes.</summary>
     public static class Templates
     {
@@ -67,6 +112,14 @@ public static class SiteUrls
         public static string Page(Language language) => $"{PrefixSegment(language)}{{slug}}";
 
         public static string Glossary(Language language) => $"{PrefixSegment(language)}{GlossarySegment(language)}";
+
+        public static string Rounds(Language language) => $"{PrefixSegment(language)}{RoundsSegment(language)}";
+
+        public static string Round(Language language) => $"{Rounds(language)}/{{roundId:int}}";
+
+        public static string CommentForm(Language language) => $"{Version(language)}/{CommentSegment(language)}/{{section?}}";
+
+        public static string CommentLink(Language language) => $"{PrefixSegment(language)}{CommentLinkSegment(language)}/{{token}}";
 
         private static string PrefixSegment(Language language) => language == Language.Sv ? SwedishPrefix + "/" : string.Empty;
     }

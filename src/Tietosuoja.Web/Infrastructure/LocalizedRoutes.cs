@@ -17,6 +17,10 @@ public static class LocalizedRoutes
         Route(conventions, "/Chapters/History", SiteUrls.Templates.History);
         Route(conventions, "/SitePage", SiteUrls.Templates.Page);
         Route(conventions, "/Glossary", SiteUrls.Templates.Glossary);
+        Route(conventions, "/Comments/Rounds", SiteUrls.Templates.Rounds);
+        Route(conventions, "/Comments/Round", SiteUrls.Templates.Round);
+        Route(conventions, "/Comments/Submit", SiteUrls.Templates.CommentForm);
+        Route(conventions, "/Comments/Manage", SiteUrls.Templates.CommentLink);
     }
 
     private static void Route(PageConventionCollection conventions, string page, params Func<Language, string>[] templates) =>

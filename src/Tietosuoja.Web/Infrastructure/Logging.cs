@@ -1,5 +1,6 @@
 using Serilog;
 using Serilog.Events;
+using Tietosuoja.Web.Guidance;
 
 namespace Tietosuoja.Web.Infrastructure;
 
@@ -19,7 +20,7 @@ public static class Logging
     }
 
     /// <summary>
-    /// One event per request with method, path (never the query string), status and duration.
+    /// One event per request with method, path (never the query string, never a private link's token), status and duration.
     /// Nothing identifies the reader: no IP address, user agent or cookies.
     /// </summary>
     public static IApplicationBuilder UsePortalRequestLogging(this IApplicationBuilder app) =>
@@ -27,6 +28,13 @@ public static class Logging
         {
             options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
+                new LogEventProperty("RequestPath", new ScalarValue(SiteUrls.WithoutSecrets(path))),
+                new LogEventProperty("StatusCode", new ScalarValue(status)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+            ];
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose

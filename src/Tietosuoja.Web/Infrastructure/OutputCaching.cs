@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Guidance;
 
 namespace Tietosuoja.Web.Infrastructure;
@@ -9,8 +10,9 @@ public static class OutputCaching
     public const string ContentPolicy = "content";
 
     /// <summary>
-    /// Content pages are cached per snapshot generation: after a swap every request asks for a new
-    /// key, so a stale page can never be served and no explicit eviction is needed.
+    /// Content pages are cached per snapshot generation and per set of open rounds: after a content
+    /// swap, or when a round opens, closes or changes, every request asks for a new key, so a stale
+    /// page can never be served and no explicit eviction is needed.
     /// </summary>
     public static IServiceCollection AddPortalOutputCache(this IServiceCollection services)
     {
@@ -18,7 +20,8 @@ public static class OutputCaching
             .Expire(TimeSpan.FromMinutes(10))
             .VaryByValue(context => new KeyValuePair<string, string>(
                 "content",
-                context.RequestServices.GetRequiredService<ContentStore>().Current.Generation.ToString(CultureInfo.InvariantCulture)))));
+                context.RequestServices.GetRequiredService<ContentStore>().Current.Generation.ToString(CultureInfo.InvariantCulture)
+                    + "/" + context.RequestServices.GetRequiredService<RoundCatalog>().CacheStamp()))));
         return services;
     }
 }

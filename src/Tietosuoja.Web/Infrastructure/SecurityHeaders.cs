@@ -1,12 +1,29 @@
+using Tietosuoja.Web.Guidance;
+
 namespace Tietosuoja.Web.Infrastructure;
 
 public static class SecurityHeaders
 {
     /// <summary>
+    /// The policy for every response, except private comment links: their address is a secret, so
+    /// browsers are told never to send it onwards as a Referer, not even to the portal itself.
+    /// </summary>
+    public static IServiceCollection AddPortalSecurityHeaders(this IServiceCollection services, bool isDevelopment)
+    {
+        var privateLinkPolicy = CreatePolicy(isDevelopment).AddReferrerPolicyNoReferrer();
+        services.AddSecurityHeaderPolicies(builder => builder
+            .SetDefaultPolicy(CreatePolicy(isDevelopment))
+            .SetPolicySelector(context => SiteUrls.IsCommentLink(context.HttpContext.Request.Path.Value ?? string.Empty)
+                ? privateLinkPolicy
+                : context.SelectedPolicy));
+        return services;
+    }
+
+    /// <summary>
     /// Headers on every response. Scripts and styles come only from the portal itself, so the CSP
     /// needs no 'unsafe-inline' or 'unsafe-eval' and no nonces (which would defeat output caching).
     /// </summary>
-    public static HeaderPolicyCollection CreatePolicy(bool isDevelopment)
+    private static HeaderPolicyCollection CreatePolicy(bool isDevelopment)
     {
         var policy = new HeaderPolicyCollection()
             .AddFrameOptionsDeny()

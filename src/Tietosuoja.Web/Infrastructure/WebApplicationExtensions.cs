@@ -10,9 +10,10 @@ namespace Tietosuoja.Web.Infrastructure;
 
 public static class WebApplicationExtensions
 {
-    /// <summary>Razor Pages with the localized routes, output caching and health checks.</summary>
-    public static IServiceCollection AddPortalWeb(this IServiceCollection services)
+    /// <summary>Razor Pages with the localized routes, security headers, output caching and health checks.</summary>
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services, IHostEnvironment environment)
     {
+        services.AddPortalSecurityHeaders(environment.IsDevelopment());
         services.AddRazorPages(options => LocalizedRoutes.Apply(options.Conventions))
             .AddViewLocalization();
         services.AddPortalOutputCache();
@@ -35,7 +36,7 @@ public static class WebApplicationExtensions
             app.UseExceptionHandler("/error/500");
         }
 
-        app.UseSecurityHeaders(SecurityHeaders.CreatePolicy(app.Environment.IsDevelopment()));
+        app.UseSecurityHeaders();
         // Culture first, so that error pages re-executed below still know the reader's language.
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/error/{0}");

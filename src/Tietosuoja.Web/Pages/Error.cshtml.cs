@@ -24,4 +24,7 @@ public sealed class ErrorModel(ContentStore store, IStringLocalizer<SharedResour
             Response.StatusCode = Code;
         }
     }
+
+    /// <summary>A refused form post (such as a failed antiforgery check) is re-executed here as a POST.</summary>
+    public void OnPost(int code) => OnGet(code);
 }

@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
+using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Infrastructure;
 
 namespace Tietosuoja.Web.Pages;
 
 [OutputCache(PolicyName = OutputCaching.ContentPolicy)]
-public sealed class IndexModel(ContentStore store, IStringLocalizer<SharedResource> text) : PortalPageModel(store, text)
+public sealed class IndexModel(ContentStore store, IStringLocalizer<SharedResource> text, RoundCatalog rounds) : PortalPageModel(store, text)
 {
+    public IReadOnlyList<RoundInfo> OpenRounds =>
+        [.. rounds.Rounds.Where(r => r.StateAt(rounds.UtcNow) == RoundState.Open).OrderBy(r => r.ClosesAt)];
+
     public override string PageTitle => T["Home"];
 
     /// <summary>Each chapter with the version its URL shows; a chapter not yet translated shows its Finnish version.</summary>

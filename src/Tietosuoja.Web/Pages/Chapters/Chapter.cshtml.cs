@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
+using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Infrastructure;
 
@@ -8,8 +9,17 @@ namespace Tietosuoja.Web.Pages.Chapters;
 
 /// <summary>A chapter at its permanent URL (latest published version) or one version at its own URL.</summary>
 [OutputCache(PolicyName = OutputCaching.ContentPolicy)]
-public sealed class ChapterModel(ContentStore store, IStringLocalizer<SharedResource> text) : PortalPageModel(store, text)
+public sealed class ChapterModel(ContentStore store, IStringLocalizer<SharedResource> text, RoundCatalog rounds) : PortalPageModel(store, text)
 {
+    /// <summary>The round in which the shown version is open for comments now, if any.</summary>
+    public RoundInfo? OpenRound => rounds.OpenRoundFor(Chapter.Id, Version.Version);
+
+    /// <summary>The round in which the newer version pointed to is open for comments, if any.</summary>
+    public RoundInfo? UpcomingOpenRound => Upcoming is { } upcoming ? rounds.OpenRoundFor(Chapter.Id, upcoming.Version) : null;
+
+    /// <summary>While a round is open, every heading also offers "comment on this section".</summary>
+    public string BodyHtml => OpenRound is null ? Version.Body.Html : Version.CommentableHtml;
+
     public Chapter Chapter { get; private set; } = null!;
 
     public ChapterVersion Version { get; private set; } = null!;

@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using Tietosuoja.Web.Guidance;
+
+namespace Tietosuoja.Web.Comments;
+
+/// <summary>Why a comment could not be stored or changed, beyond field errors.</summary>
+public enum CommentRefusal
+{
+    /// <summary>The round is not open (not yet, or no longer).</summary>
+    RoundNotOpen,
+
+    /// <summary>The round does not cover this chapter version.</summary>
+    NotCovered,
+
+    /// <summary>The comment has been withdrawn and cannot be changed.</summary>
+    Withdrawn,
+}
+
+/// <summary>The outcome of storing or changing a comment: the private link token, field errors, or a refusal.</summary>
+public sealed record CommentResult(string? Token, IReadOnlyList<FieldError> Errors, CommentRefusal? Refusal)
+{
+    public bool Succeeded => Errors.Count == 0 && Refusal is null;
+
+    public static CommentResult Stored(string? token = null) => new(token, [], null);
+
+    public static CommentResult Invalid(IReadOnlyList<FieldError> errors) => new(null, errors, null);
+
+    public static CommentResult Refused(CommentRefusal refusal) => new(null, [], refusal);
+}
+
+/// <summary>
+/// Stores, edits and withdraws comments. Every rule is checked against the database at the moment
+/// of writing, so a round closed on another instance a second ago still refuses the comment.
+/// </summary>
+public sealed class CommentService(PortalDbContext db, TimeProvider clock, RoundCatalog catalog)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<CommentResult> SubmitAsync(int roundId, ChapterVersion version, CommentInput input, CancellationToken cancellationToken)
+    {
+        if (await RefusalAsync(roundId, version, cancellationToken) is { } refusal)
+        {
+            return CommentResult.Refused(refusal);
+        }
+
+        var errors = input.Validate(version);
+        if (errors.Count > 0)
+        {
+            return CommentResult.Invalid(errors);
+        }
+
+        var token = CommentToken.Create();
+        var comment = new Comment
+        {
+            TokenHash = CommentToken.HashOf(token)!,
+            RoundId = roundId,
+            ChapterId = version.ChapterId,
+            Version = version.Version,
+            Language = version.Language,
+            Text = string.Empty,
+            SubmittedAt = Now,
+            Status = HandlingStatus.Received,
+            Moderation = Moderation.Visible,
+        };
+        input.ApplyTo(comment, version);
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync(cancellationToken);
+        return CommentResult.Stored(token);
+    }
+
+    /// <summary>The comment behind a private link, with its round; null for an unknown or malformed token.</summary>
+    public async Task<Comment?> FindAsync(string? token, CancellationToken cancellationToken)
+    {
+        var hash = CommentToken.HashOf(token);
+        return hash is null
+            ? null
+            : await db.Comments.AsNoTracking().Include(c => c.Round).ThenInclude(r => r!.Versions)
+                .SingleOrDefaultAsync(c => c.TokenHash == hash, cancellationToken);
+    }
+
+    public async Task<CommentResult> EditAsync(string token, ChapterVersion version, CommentInput input, CancellationToken cancellationToken)
+    {
+        var comment = await TrackedAsync(token, cancellationToken);
+        if (comment.IsWithdrawn)
+        {
+            return CommentResult.Refused(CommentRefusal.Withdrawn);
+        }
+
+        if (await RefusalAsync(comment.RoundId, version, cancellationToken) is { } refusal)
+        {
+            return CommentResult.Refused(refusal);
+        }
+
+        var errors = input.Validate(version);
+        if (errors.Count > 0)
+        {
+            return CommentResult.Invalid(errors);
+        }
+
+        input.ApplyTo(comment, version);
+        comment.EditedAt = Now;
+        await db.SaveChangesAsync(cancellationToken);
+        return CommentResult.Stored();
+    }
+
+    /// <summary>
+    /// Withdraws a comment while its round is open. The text and everything that could identify the
+    /// author are removed; what remains only tells the private link that the comment was withdrawn.
+    /// </summary>
+    public async Task<CommentResult> WithdrawAsync(string token, CancellationToken cancellationToken)
+    {
+        var comment = await TrackedAsync(token, cancellationToken);
+        if (comment.IsWithdrawn)
+        {
+            return CommentResult.Refused(CommentRefusal.Withdrawn);
+        }
+
+        var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == comment.RoundId, cancellationToken);
+        if (RoundInfo.From(round).StateAt(Now) != RoundState.Open)
+        {
+            return CommentResult.Refused(CommentRefusal.RoundNotOpen);
+        }
+
+        comment.Text = string.Empty;
+        comment.SectionHeading = null;
+        comment.OrganisationName = null;
+        comment.AuthorName = null;
+        comment.Email = null;
+        comment.ConsentToPublish = false;
+        comment.WithdrawnAt = Now;
+        comment.PersonalDataErasedAt = Now;
+        await db.SaveChangesAsync(cancellationToken);
+        return CommentResult.Stored();
+    }
+
+    /// <summary>The open round that covers a version, as the reading pages see it (from the in-memory catalog).</summary>
+    public RoundInfo? OpenRoundFor(ChapterVersion version) => catalog.OpenRoundFor(version.ChapterId, version.Version);
+
+    private async Task<Comment> TrackedAsync(string token, CancellationToken cancellationToken)
+    {
+        var hash = CommentToken.HashOf(token) ?? throw new ArgumentException("Not a comment token.", nameof(token));
+        return await db.Comments.SingleAsync(c => c.TokenHash == hash, cancellationToken);
+    }
+
+    private async Task<CommentRefusal?> RefusalAsync(int roundId, ChapterVersion version, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.AsNoTracking().Include(r => r.Versions).SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
+        if (round is null || RoundInfo.From(round).StateAt(Now) != RoundState.Open)
+        {
+            return CommentRefusal.RoundNotOpen;
+        }
+
+        return RoundInfo.From(round).Covers(version.ChapterId, version.Version) ? null : CommentRefusal.NotCovered;
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Tietosuoja.Web.Guidance;
+
+namespace Tietosuoja.Web.Comments;
+
+/// <summary>
+/// Sample rounds and comments for an empty development database, so the run command shows
+/// commenting at once: an open round on the draft versions and a closed one with its feedback report.
+/// Only in the Development environment; never in tests or production.
+/// </summary>
+public sealed partial class DevelopmentSeed(PortalDbContext db, ContentStore content, TimeProvider clock, ILogger<DevelopmentSeed> logger)
+{
+    public async Task SeedIfEmptyAsync()
+    {
+        if (await db.Rounds.AnyAsync())
+        {
+            return;
+        }
+
+        var snapshot = content.Current;
+        var legalBases = snapshot.FindChapterById("oikeusperusteet")?.Find(Language.Fi, new VersionNumber(1, 2));
+        var furtherUse = snapshot.FindChapterById("jatkokaytto")?.Find(Language.Fi, new VersionNumber(0, 1));
+        var controller = snapshot.FindChapterById("rekisterinpitaja")?.Find(Language.Fi, new VersionNumber(1, 0));
+        if (legalBases is null || furtherUse is null || controller is null)
+        {
+            LogNoSampleContent();
+            return;
+        }
+
+        var today = FinnishTime.ToLocal(clock.GetUtcNow().UtcDateTime).Date;
+        var open = new Round
+        {
+            TitleFi = "Luvun 2 uusi versio ja luvun 4 luonnos",
+            TitleSv = "Den nya versionen av kapitel 2 och utkastet till kapitel 4",
+            DescriptionFi = "Pyydämme kommentteja käsittelyn oikeusperusteita koskevan luvun versioon 1.2 ja henkilötietojen jatkokäyttöä koskevan luvun luonnokseen. Kommentoida voi koko lukua tai yksittäistä kohtaa.",
+            DescriptionSv = "Vi ber om kommentarer på version 1.2 av kapitlet om rättslig grund och på utkastet till kapitlet om vidareanvändning av personuppgifter. Du kan kommentera hela kapitlet eller ett enskilt avsnitt.",
+            OpensAt = FinnishTime.ToUtc(today.AddDays(-5).AddHours(9)),
+            ClosesAt = FinnishTime.ToUtc(today.AddDays(23).AddHours(16)),
+            Versions = [Target(legalBases), Target(furtherUse)],
+        };
+        var closed = new Round
+        {
+            TitleFi = "Luvun 1 luonnos",
+            TitleSv = "Utkastet till kapitel 1",
+            DescriptionFi = "Kommentointikierros rekisterinpitäjää ja yhteisrekisterinpitäjyyttä koskevan luvun ensimmäisestä versiosta.",
+            DescriptionSv = "Kommentarsrunda om den första versionen av kapitlet om personuppgiftsansvarig och gemensamt personuppgiftsansvar.",
+            OpensAt = new DateTime(2026, 1, 12, 7, 0, 0, DateTimeKind.Utc),
+            ClosesAt = new DateTime(2026, 2, 13, 14, 0, 0, DateTimeKind.Utc),
+            FeedbackPublishedAt = new DateTime(2026, 3, 20, 10, 0, 0, DateTimeKind.Utc),
+            Versions = [Target(controller)],
+        };
+        foreach (var round in new[] { open, closed })
+        {
+            round.CreatedAt = round.UpdatedAt = round.OpensAt.AddDays(-7);
+        }
+
+        db.Rounds.AddRange(open, closed);
+        await db.SaveChangesAsync();
+
+        db.Comments.AddRange(
+            Comment(open, legalBases, Section(legalBases, "Suostumus"), OrganisationType.Municipality, "Esimerkkilän kaupunki", consent: true,
+                "Suostumusta koskeva kohta on selkeä. Toivoisimme esimerkin siitä, miten suostumus dokumentoidaan, kun asiointi tapahtuu puhelimessa."),
+            Comment(open, legalBases, null, OrganisationType.WellbeingServicesCounty, "Esimerkkimaan hyvinvointialue", consent: false,
+                "Luvussa voisi todeta selvemmin, että hyvinvointialue on oma rekisterinpitäjänsä eikä kunnan osa."),
+            Comment(open, furtherUse, null, OrganisationType.PrivatePerson, null, consent: true,
+                "Hyvä, että jatkokäytöstä tulee oma lukunsa. Toivon käsittelyä myös tutkimuskäytöstä."),
+            Comment(closed, controller, Section(controller, "Yhteisrekisterinpitäjyys"), OrganisationType.Municipality, "Mallikunta", consent: true,
+                "Yhteisrekisterinpitäjyydestä tarvitaan esimerkki kuntien yhteisestä asiakastietojärjestelmästä.",
+                HandlingStatus.Accepted, "Kiitos. Versioon 1.1 lisättiin esimerkki yhteisestä järjestelmästä."),
+            Comment(closed, controller, null, OrganisationType.Association, "Esimerkkiyhdistys ry", consent: true,
+                "Luvun rakenne on selkeä. Käsitteiden määrittelyt voisi koota sanastoksi.",
+                HandlingStatus.PartlyAccepted, "Sanasto julkaistiin ohjeen rinnalle; määrittelyt ovat yhä myös luvussa."),
+            Comment(closed, controller, Section(controller, "Tehtävien delegointi"), OrganisationType.JointMunicipalAuthority, "Esimerkkiseudun kuntayhtymä", consent: false,
+                "Delegointia koskeva kohta ei sovellu sellaisenaan kuntayhtymään.",
+                HandlingStatus.Noted, null),
+            Comment(closed, controller, null, OrganisationType.Company, "Esimerkki Oy", consent: true,
+                "Ohjeen tulisi suositella tiettyä tietojärjestelmää.",
+                HandlingStatus.NotAccepted, "Ohje ei ota kantaa yksittäisiin tuotteisiin."));
+        await db.SaveChangesAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sample content not found; the development database is left empty")]
+    private partial void LogNoSampleContent();
+
+    private static RoundVersion Target(ChapterVersion version) => new() { ChapterId = version.ChapterId, Version = version.Version };
+
+    private static string? Section(ChapterVersion version, string headingText) =>
+        version.Body.Headings.FirstOrDefault(h => h.Text == headingText)?.Anchor;
+
+    private static Comment Comment(
+        Round round, ChapterVersion version, string? section, OrganisationType type, string? organisation, bool consent, string text,
+        HandlingStatus status = HandlingStatus.Received, string? response = null)
+    {
+        var comment = new Comment
+        {
+            TokenHash = CommentToken.HashOf(CommentToken.Create())!,
+            RoundId = round.Id,
+            ChapterId = version.ChapterId,
+            Version = version.Version,
+            Language = version.Language,
+            Text = string.Empty,
+            SubmittedAt = round.OpensAt.AddDays(3),
+            Status = status,
+            Response = response,
+            RespondedAt = response is null ? null : round.ClosesAt.AddDays(10),
+        };
+        new CommentInput
+        {
+            Text = text,
+            Section = section,
+            OrganisationType = type.ToString(),
+            OrganisationName = organisation,
+            ConsentToPublish = consent,
+        }.ApplyTo(comment, version);
+        return comment;
+    }
+}

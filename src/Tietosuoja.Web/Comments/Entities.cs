@@ -1,0 +1,139 @@
+using Tietosuoja.Web.Guidance;
+
+namespace Tietosuoja.Web.Comments;
+
+/// <summary>Who a commenter speaks for; a fixed list so comments can be counted by stakeholder group.</summary>
+public enum OrganisationType
+{
+    Municipality,
+    JointMunicipalAuthority,
+    WellbeingServicesCounty,
+    MunicipalCompany,
+    Ministry,
+    GovernmentAgency,
+    DataProtectionOmbudsman,
+    Association,
+    Company,
+    Other,
+    PrivatePerson,
+}
+
+/// <summary>How the writing team handled a comment; shown to its author and, with consent, in the feedback report.</summary>
+public enum HandlingStatus
+{
+    Received,
+    UnderConsideration,
+    Accepted,
+    PartlyAccepted,
+    NotAccepted,
+    Noted,
+}
+
+/// <summary>Editors hide spam and inappropriate comments; hidden comments stay in the database, marked.</summary>
+public enum Moderation
+{
+    Visible,
+    Spam,
+    Inappropriate,
+}
+
+/// <summary>A commenting round: a period in which the listed chapter versions are open for comments.</summary>
+public sealed class Round
+{
+    public int Id { get; set; }
+
+    public required string TitleFi { get; set; }
+
+    public required string TitleSv { get; set; }
+
+    public required string DescriptionFi { get; set; }
+
+    public required string DescriptionSv { get; set; }
+
+    /// <summary>UTC, like every time in the database; shown in Finnish time.</summary>
+    public DateTime OpensAt { get; set; }
+
+    public DateTime ClosesAt { get; set; }
+
+    /// <summary>Set when editors publish the round's feedback report (only after the round has closed).</summary>
+    public DateTime? FeedbackPublishedAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public List<RoundVersion> Versions { get; set; } = [];
+}
+
+/// <summary>A chapter version that a round covers; comments in both languages of that version belong to it.</summary>
+public sealed class RoundVersion
+{
+    public int RoundId { get; set; }
+
+    public required string ChapterId { get; set; }
+
+    public VersionNumber Version { get; set; }
+}
+
+/// <summary>
+/// One comment on one chapter version, optionally on one section of it. The version never changes
+/// (a fix is a new version), so the comment stays attached to the text it was written about.
+/// </summary>
+public sealed class Comment
+{
+    public long Id { get; set; }
+
+    /// <summary>SHA-256 of the commenter's private link token; the token itself is never stored.</summary>
+    public required byte[] TokenHash { get; set; }
+
+    public int RoundId { get; set; }
+
+    public Round? Round { get; set; }
+
+    public required string ChapterId { get; set; }
+
+    public VersionNumber Version { get; set; }
+
+    /// <summary>The language of the text the comment was written on.</summary>
+    public Language Language { get; set; }
+
+    /// <summary>Null for a comment on the whole chapter.</summary>
+    public string? SectionAnchor { get; set; }
+
+    /// <summary>The section's heading as it read when the comment was written, for exports and reports.</summary>
+    public string? SectionHeading { get; set; }
+
+    /// <summary>Plain text exactly as typed; HTML-encoded whenever it is shown.</summary>
+    public required string Text { get; set; }
+
+    public OrganisationType OrganisationType { get; set; }
+
+    public string? OrganisationName { get; set; }
+
+    /// <summary>Personal data: optional, erased after the retention period or on withdrawal.</summary>
+    public string? AuthorName { get; set; }
+
+    /// <summary>Personal data: optional, erased after the retention period or on withdrawal.</summary>
+    public string? Email { get; set; }
+
+    public bool ConsentToPublish { get; set; }
+
+    public DateTime SubmittedAt { get; set; }
+
+    public DateTime? EditedAt { get; set; }
+
+    public DateTime? WithdrawnAt { get; set; }
+
+    public DateTime? PersonalDataErasedAt { get; set; }
+
+    public HandlingStatus Status { get; set; }
+
+    /// <summary>The writing team's public answer, shown to the author and in the feedback report.</summary>
+    public string? Response { get; set; }
+
+    public DateTime? RespondedAt { get; set; }
+
+    public Moderation Moderation { get; set; }
+
+    public bool IsWithdrawn => WithdrawnAt is not null;
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Tietosuoja.Web.Guidance;
+
+namespace Tietosuoja.Web.Comments;
+
+/// <summary>
+/// The portal's database: rounds, comments and the Data Protection key ring (so every instance
+/// can read the antiforgery and form tokens that another one issued). The model is shared; each
+/// provider has its own subclass only so that each has its own migration set.
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public const int CommentTextMaxLength = 10_000;
+    public const int NameMaxLength = 200;
+    public const int EmailMaxLength = 254;
+    public const int TitleMaxLength = 300;
+    public const int DescriptionMaxLength = 4_000;
+
+    public DbSet<Round> Rounds => Set<Round>();
+
+    public DbSet<RoundVersion> RoundVersions => Set<RoundVersion>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Times are UTC throughout; SQLite stores them as ISO text that compares in order.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<VersionNumber>().HaveConversion<VersionNumberConverter>().HaveMaxLength(10);
+        // Enums as words: readable in SQL, exports and backups, and safe when members are added.
+        configurationBuilder.Properties<Language>().HaveConversion<string>().HaveMaxLength(2);
+        configurationBuilder.Properties<OrganisationType>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<HandlingStatus>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Moderation>().HaveConversion<string>().HaveMaxLength(20);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Round>(round =>
+        {
+            round.Property(r => r.TitleFi).HasMaxLength(TitleMaxLength);
+            round.Property(r => r.TitleSv).HasMaxLength(TitleMaxLength);
+            round.Property(r => r.DescriptionFi).HasMaxLength(DescriptionMaxLength);
+            round.Property(r => r.DescriptionSv).HasMaxLength(DescriptionMaxLength);
+            round.HasMany(r => r.Versions).WithOne().HasForeignKey(v => v.RoundId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<RoundVersion>(version =>
+        {
+            version.HasKey(v => new { v.RoundId, v.ChapterId, v.Version });
+            version.Property(v => v.ChapterId).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<Comment>(comment =>
+        {
+            comment.Property(c => c.TokenHash).HasMaxLength(32);
+            comment.HasIndex(c => c.TokenHash).IsUnique();
+            comment.HasOne(c => c.Round).WithMany().HasForeignKey(c => c.RoundId).OnDelete(DeleteBehavior.Restrict);
+            comment.HasIndex(c => new { c.RoundId, c.ChapterId, c.Version });
+            comment.Property(c => c.ChapterId).HasMaxLength(100);
+            comment.Property(c => c.SectionAnchor).HasMaxLength(200);
+            comment.Property(c => c.SectionHeading).HasMaxLength(500);
+            comment.Property(c => c.Text).HasMaxLength(CommentTextMaxLength);
+            comment.Property(c => c.OrganisationName).HasMaxLength(NameMaxLength);
+            comment.Property(c => c.AuthorName).HasMaxLength(NameMaxLength);
+            comment.Property(c => c.Email).HasMaxLength(EmailMaxLength);
+            comment.Property(c => c.Response).HasMaxLength(CommentTextMaxLength);
+            comment.Ignore(c => c.IsWithdrawn);
+        });
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private sealed class VersionNumberConverter() : ValueConverter<VersionNumber, string>(
+        value => value.ToString(),
+        value => VersionNumber.Parse(value));
+}
+
+/// <summary>The default provider: a SQLite file, created and migrated on start.</summary>
+public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) : PortalDbContext(options);
+
+/// <summary>Production: SQL Server, shared by every instance.</summary>
+public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> options) : PortalDbContext(options);

@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Guidance;
+
+namespace Tietosuoja.Web.Pages.Comments;
+
+/// <summary>
+/// The commenter's private page, reached only by the secret link: the comment, how it was handled,
+/// and while the round is open, editing and withdrawing. Request logging leaves the token out
+/// (<see cref="SiteUrls.WithoutSecrets"/>).
+/// </summary>
+public sealed class ManageModel(ContentStore store, IStringLocalizer<SharedResource> text, CommentService comments, TimeProvider clock)
+    : CommentFormPageModel(store, text)
+{
+    public string Token { get; private set; } = string.Empty;
+
+    public Comment? Comment { get; private set; }
+
+    public Chapter? Chapter { get; private set; }
+
+    public ChapterVersion? Version { get; private set; }
+
+    public RoundInfo? Round { get; private set; }
+
+    public bool JustSent { get; private set; }
+
+    public bool JustSaved { get; private set; }
+
+    [BindProperty]
+    public bool ConfirmWithdraw { get; set; }
+
+    public bool IsOpen => Round?.StateAt(clock.GetUtcNow().UtcDateTime) == RoundState.Open;
+
+    public bool CanEdit => IsOpen && Comment is { IsWithdrawn: false } && Version is not null;
+
+    public string PrivateLink => $"{Request.Scheme}://{Request.Host}{SiteUrls.CommentLink(Language, Token)}";
+
+    public override string Title => Comment is null ? T["CommentNotFoundTitle"] : T["YourCommentTitle"];
+
+    public override string AlternateLanguageUrl => SiteUrls.CommentLink(Language.Other(), Token);
+
+    public async Task<IActionResult> OnGetAsync(string token, bool sent, bool saved, CancellationToken cancellationToken)
+    {
+        await LoadAsync(token, cancellationToken);
+        if (Comment is null)
+        {
+            return NotFoundPage();
+        }
+
+        JustSent = sent;
+        JustSaved = saved;
+        Input = CommentInput.From(Comment);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(string token, CancellationToken cancellationToken)
+    {
+        await LoadAsync(token, cancellationToken);
+        if (Comment is null)
+        {
+            return NotFoundPage();
+        }
+
+        if (Version is null)
+        {
+            AddRefusal(CommentRefusal.NotCovered);
+            return Page();
+        }
+
+        var result = await comments.EditAsync(token, Version, Input, cancellationToken);
+        if (result.Succeeded)
+        {
+            return Redirect(SiteUrls.CommentLink(Language, token) + "?saved=true");
+        }
+
+        AddErrors(result.Errors);
+        if (result.Refusal is { } refusal)
+        {
+            AddRefusal(refusal);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(string token, CancellationToken cancellationToken)
+    {
+        await LoadAsync(token, cancellationToken);
+        if (Comment is null)
+        {
+            return NotFoundPage();
+        }
+
+        Input = CommentInput.From(Comment);
+        if (!ConfirmWithdraw)
+        {
+            Errors.Add(new FormError(nameof(ConfirmWithdraw), T["Error_ConfirmWithdraw"]));
+            return Page();
+        }
+
+        var result = await comments.WithdrawAsync(token, cancellationToken);
+        if (result.Refusal is { } refusal)
+        {
+            AddRefusal(refusal);
+            return Page();
+        }
+
+        return Redirect(SiteUrls.CommentLink(Language, token));
+    }
+
+    private async Task LoadAsync(string token, CancellationToken cancellationToken)
+    {
+        // The private page is nobody else's business: not cached, not indexed, its address never sent onwards.
+        Response.Headers.CacheControl = "no-cache, no-store";
+        Response.Headers.Pragma = "no-cache";
+        Response.Headers["X-Robots-Tag"] = "noindex";
+        Token = token;
+        Comment = await comments.FindAsync(token, cancellationToken);
+        if (Comment is null)
+        {
+            return;
+        }
+
+        Round = RoundInfo.From(Comment.Round!);
+        Chapter = Snapshot.FindChapterById(Comment.ChapterId);
+        Version = Chapter?.Find(Comment.Language, Comment.Version);
+    }
+
+    private PageResult NotFoundPage()
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+}

@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Guidance;
+
+namespace Tietosuoja.Web.Pages.Comments;
+
+/// <summary>The comment form for one chapter version, on the whole chapter or one section. No account needed.</summary>
+public sealed class SubmitModel(
+    ContentStore store,
+    IStringLocalizer<SharedResource> text,
+    RoundCatalog rounds,
+    CommentService comments,
+    SubmissionGuard guard) : CommentFormPageModel(store, text)
+{
+    public Chapter Chapter { get; private set; } = null!;
+
+    public ChapterVersion Version { get; private set; } = null!;
+
+    /// <summary>The round open for this version; null when the version is not open for comments now.</summary>
+    public RoundInfo? Round { get; private set; }
+
+    [BindProperty]
+    public string? FormStamp { get; set; }
+
+    [BindProperty(Name = SubmissionGuard.HoneypotField)]
+    public string? Honeypot { get; set; }
+
+    public override string Title => T["CommentFormTitle", Version.Title, Version.Version];
+
+    public override string AlternateLanguageUrl =>
+        Chapter.Find(Language.Other(), Version.Version) is { } translation
+            ? SiteUrls.Version(Chapter, translation)
+            : SiteUrls.Rounds(Language.Other());
+
+    public IActionResult OnGet(string slug, string version, string? section)
+    {
+        if (!Resolve(slug, version))
+        {
+            return NotFound();
+        }
+
+        if (section is not null && !Version.Body.HasAnchor(section))
+        {
+            return NotFound();
+        }
+
+        Input.Section = section;
+        FormStamp = guard.IssueStamp();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, string version, CancellationToken cancellationToken)
+    {
+        if (!Resolve(slug, version))
+        {
+            return NotFound();
+        }
+
+        if (Round is null)
+        {
+            AddRefusal(CommentRefusal.RoundNotOpen);
+            return Page();
+        }
+
+        switch (guard.Check(FormStamp, Honeypot))
+        {
+            case GuardRefusal.Honeypot:
+                AddFormError("Refusal_Honeypot");
+                break;
+            case GuardRefusal.TooFast:
+                AddFormError("Refusal_TooFast");
+                break;
+            case GuardRefusal.FormExpired:
+                AddFormError("Refusal_FormExpired");
+                break;
+            default:
+                AddErrors(Input.Validate(Version));
+                break;
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Reshow();
+        }
+
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!guard.TryAcquire(address, out var retryAfter))
+        {
+            AddFormError("Refusal_RateLimited", Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes)));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Reshow();
+        }
+
+        var result = await comments.SubmitAsync(Round.Id, Version, Input, cancellationToken);
+        if (!result.Succeeded)
+        {
+            AddErrors(result.Errors);
+            if (result.Refusal is { } refusal)
+            {
+                AddRefusal(refusal);
+            }
+
+            return Reshow();
+        }
+
+        return Redirect(SiteUrls.CommentLink(Language, result.Token!) + "?sent=true");
+    }
+
+    /// <summary>The form again with everything as typed, and a fresh time stamp so the next try is not refused as stale.</summary>
+    private PageResult Reshow()
+    {
+        FormStamp = guard.IssueStamp();
+        return Page();
+    }
+
+    private bool Resolve(string slug, string version)
+    {
+        if (Snapshot.FindChapter(Language, slug) is not { } chapter
+            || !VersionNumber.TryParse(version, out var number)
+            || chapter.Find(Language, number) is not { } found)
+        {
+            return false;
+        }
+
+        Chapter = chapter;
+        Version = found;
+        Round = rounds.OpenRoundFor(chapter.Id, number);
+        return true;
+    }
+}
