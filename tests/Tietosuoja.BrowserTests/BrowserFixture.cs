@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Tietosuoja.TestSupport;
+using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Guidance;
 
 namespace Tietosuoja.BrowserTests;
 
@@ -19,7 +21,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-component-update", "--disable-sync", "--no-first-run",
     ];
 
-    private readonly RepositoryPortal _portal = new();
+    private readonly PortalFactory _portal = new RepositoryPortal()
+        // The fill-time check is covered by the integration tests; a scripted browser types in milliseconds.
+        .WithSetting("Comments:MinimumFillTime", "00:00:00");
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -32,6 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _portal.StartServer();
         var address = _portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseUrl = new Uri(address);
+        await OpenRoundAsync();
 
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
         if (!File.Exists(chromium))
@@ -46,6 +51,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumFlags,
         });
+    }
+
+    /// <summary>Chapter 2 version 1.2 is open for comments for the whole test run.</summary>
+    private async Task OpenRoundAsync()
+    {
+        using var scope = _portal.Services.CreateScope();
+        var now = DateTime.UtcNow;
+        await scope.ServiceProvider.GetRequiredService<RoundService>().CreateAsync(
+            new RoundDraft(
+                "Luvun 2 kommentointikierros", "Kommentarsrunda om kapitel 2", "Kommentoi luvun 2 versiota 1.2.", "Kommentera version 1.2 av kapitel 2.",
+                now.AddDays(-1), now.AddDays(30), [new RoundTarget("oikeusperusteet", new VersionNumber(1, 2))]),
+            CancellationToken.None);
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
