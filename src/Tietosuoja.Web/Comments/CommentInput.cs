@@ -27,8 +27,11 @@ public sealed class CommentInput
 
     public bool ConsentToPublish { get; set; }
 
+    /// <summary>Only the exact names of the list; numbers such as "0" would otherwise parse too.</summary>
     public OrganisationType? ParsedOrganisationType =>
-        Enum.TryParse<OrganisationType>(OrganisationType, ignoreCase: false, out var type) && Enum.IsDefined(type) ? type : null;
+        OrganisationType is not null && Enum.GetNames<OrganisationType>().Contains(OrganisationType, StringComparer.Ordinal)
+            ? Enum.Parse<OrganisationType>(OrganisationType)
+            : null;
 
     public static CommentInput From(Comment comment) => new()
     {
