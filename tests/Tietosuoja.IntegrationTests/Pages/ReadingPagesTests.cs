@@ -211,7 +211,10 @@ public sealed class ReadingPagesTests(RepositoryPortal portal) : IClassFixture<R
         Assert.Single(page.Document.QuerySelectorAll("h1"));
         Assert.Equal("#main", page.Href(".skip-link"));
         Assert.NotNull(page.Document.GetElementById("main"));
-        Assert.Equal(4, page.Document.QuerySelectorAll(".footer-links a").Length);
+        // Glossary, commenting rounds, about, privacy notice, accessibility statement.
+        var footer = page.Document.QuerySelectorAll(".footer-links a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(5, footer.Count);
+        Assert.Contains(url.StartsWith("/sv", StringComparison.Ordinal) ? "/sv/kommentarsrundor" : "/kommentointikierrokset", footer);
     }
 
     [Theory]
