@@ -1,20 +1,18 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
-using Serilog.Events;
 
 namespace Tietosuoja.IntegrationTests.Comments;
 
 /// <summary>What readers see of rounds: notices and comment links on chapters, and the rounds page.</summary>
 public sealed class RoundPagesTests : IDisposable
 {
-    private readonly ConcurrentQueue<LogEvent> _log = new();
+    private readonly CollectingSink _log = new();
     private readonly CommentingPortal _portal;
 
     public RoundPagesTests() => _portal = new CommentingPortal(factory => factory
         .WithSetting("Serilog:MinimumLevel:Default", "Information")
-        .WithServices(services => services.AddSingleton<ILogEventSink>(new CollectingSink(_log))));
+        .WithServices(services => services.AddSingleton<ILogEventSink>(_log)));
 
     public void Dispose() => _portal.Dispose();
 
@@ -93,8 +91,8 @@ public sealed class RoundPagesTests : IDisposable
         var token = CommentingPortal.TokenFrom(response);
         await client.GetAsync(response.Headers.Location);
 
-        var events = await WaitForAsync(() => _log.Count(e => e.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal)) >= 3);
-        var everything = string.Join("\n", events.Select(e => e.RenderMessage(null) + string.Join(";", e.Properties.Select(p => $"{p.Key}={p.Value}"))));
+        await WaitForAsync(() => _log.Events.Count(e => e.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal)) >= 3);
+        var everything = _log.Everything();
         Assert.Contains("/kommentti/{token}", everything, StringComparison.Ordinal);
         Assert.DoesNotContain(token, everything, StringComparison.Ordinal);
         Assert.DoesNotContain("Maija", everything, StringComparison.Ordinal);
@@ -102,18 +100,12 @@ public sealed class RoundPagesTests : IDisposable
         Assert.DoesNotContain("Lokiin kuulumaton", everything, StringComparison.Ordinal);
     }
 
-    private async Task<List<LogEvent>> WaitForAsync(Func<bool> condition)
+    private static async Task WaitForAsync(Func<bool> condition)
     {
         for (var attempt = 0; attempt < 50 && !condition(); attempt++)
         {
             await Task.Delay(100);
         }
-
-        return [.. _log];
     }
 
-    private sealed class CollectingSink(ConcurrentQueue<LogEvent> events) : ILogEventSink
-    {
-        public void Emit(LogEvent logEvent) => events.Enqueue(logEvent);
-    }
 }
