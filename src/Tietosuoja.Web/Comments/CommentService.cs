@@ -32,7 +32,7 @@ public sealed record CommentResult(string? Token, IReadOnlyList<FieldError> Erro
 /// Stores, edits and withdraws comments. Every rule is checked against the database at the moment
 /// of writing, so a round closed on another instance a second ago still refuses the comment.
 /// </summary>
-public sealed class CommentService(PortalDbContext db, TimeProvider clock, RoundCatalog catalog)
+public sealed class CommentService(PortalDbContext db, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -115,8 +115,7 @@ public sealed class CommentService(PortalDbContext db, TimeProvider clock, Round
             return CommentResult.Refused(CommentRefusal.Withdrawn);
         }
 
-        var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == comment.RoundId, cancellationToken);
-        if (RoundInfo.From(round).StateAt(Now) != RoundState.Open)
+        if (await OpenRoundAsync(comment.RoundId, cancellationToken) is null)
         {
             return CommentResult.Refused(CommentRefusal.RoundNotOpen);
         }
@@ -133,9 +132,6 @@ public sealed class CommentService(PortalDbContext db, TimeProvider clock, Round
         return CommentResult.Stored();
     }
 
-    /// <summary>The open round that covers a version, as the reading pages see it (from the in-memory catalog).</summary>
-    public RoundInfo? OpenRoundFor(ChapterVersion version) => catalog.OpenRoundFor(version.ChapterId, version.Version);
-
     private async Task<Comment> TrackedAsync(string token, CancellationToken cancellationToken)
     {
         var hash = CommentToken.HashOf(token) ?? throw new ArgumentException("Not a comment token.", nameof(token));
@@ -144,12 +140,19 @@ public sealed class CommentService(PortalDbContext db, TimeProvider clock, Round
 
     private async Task<CommentRefusal?> RefusalAsync(int roundId, ChapterVersion version, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.AsNoTracking().Include(r => r.Versions).SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
-        if (round is null || RoundInfo.From(round).StateAt(Now) != RoundState.Open)
+        var round = await OpenRoundAsync(roundId, cancellationToken);
+        if (round is null)
         {
             return CommentRefusal.RoundNotOpen;
         }
 
-        return RoundInfo.From(round).Covers(version.ChapterId, version.Version) ? null : CommentRefusal.NotCovered;
+        return round.Covers(version.ChapterId, version.Version) ? null : CommentRefusal.NotCovered;
+    }
+
+    /// <summary>The round as the database has it now, if it is open; never the in-memory catalog, which may lag.</summary>
+    private async Task<RoundInfo?> OpenRoundAsync(int roundId, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.AsNoTracking().Include(r => r.Versions).SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
+        return round is not null && RoundInfo.From(round) is var info && info.StateAt(Now) == RoundState.Open ? info : null;
     }
 }
