@@ -106,7 +106,8 @@ public sealed class CommentLifecycleTests : IDisposable
         var client = _portal.NewClient();
         var token = CommentingPortal.TokenFrom(await _portal.SubmitAsync(client, CommentingPortal.ValidFields("Koskematon")));
         var page = await client.GetPageAsync($"/kommentti/{token}");
-        var wrong = "B" + token[1..];
+        // Change the first character to one it is certainly not, so the token is always wrong.
+        var wrong = (token[0] == 'B' ? "C" : "B") + token[1..];
         page.Document.QuerySelector("form.comment-form")!.SetAttribute("action", $"/kommentti/{wrong}?handler=edit");
 
         var response = await CommentingPortal.PostFormAsync(client, page, "form.comment-form", new Dictionary<string, string> { ["Input.Text"] = "Kaapattu" });
