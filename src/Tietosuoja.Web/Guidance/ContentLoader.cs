@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Tietosuoja.Web.Guidance.Linking;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -44,9 +45,10 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
         }
 
         var documents = new List<LoadedDocument>();
-        var chapters = ReadChapters(root, site, documents, errors);
-        var pages = ReadPages(root, documents, errors);
         var glossary = ReadGlossary(root, errors);
+        var glossaryLinkers = Languages.All.ToDictionary(language => language, language => new GlossaryLinker(glossary, language));
+        var chapters = ReadChapters(root, site, glossaryLinkers, documents, errors);
+        var pages = ReadPages(root, documents, errors);
         var snapshot = new ContentSnapshot(site.Info, chapters, pages, glossary, generation);
         ValidateLinks(snapshot, documents, errors);
 
@@ -164,7 +166,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
         return result.ToImmutable();
     }
 
-    private ImmutableArray<Chapter> ReadChapters(string root, SiteDefinition site, List<LoadedDocument> documents, List<ContentError> errors)
+    private ImmutableArray<Chapter> ReadChapters(string root, SiteDefinition site, Dictionary<Language, GlossaryLinker> glossaryLinkers, List<LoadedDocument> documents, List<ContentError> errors)
     {
         var folder = Path.Combine(root, ChaptersFolder);
         var listed = site.Chapters.Select(c => c.Id).ToHashSet();
@@ -199,7 +201,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
 
                     var files = ContentFiles(languageFolder).ToList();
                     var list = files
-                        .Select(file => ReadChapterVersion(root, file, entry, language, documents, errors))
+                        .Select(file => ReadChapterVersion(root, file, entry, language, glossaryLinkers[language], documents, errors))
                         .OfType<ChapterVersion>()
                         .ToList();
                     if (language == Language.Fi && list.Count < files.Count)
@@ -247,12 +249,12 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
         return chapters.ToImmutable();
     }
 
-    private ChapterVersion? ReadChapterVersion(string root, string path, ChapterEntry entry, Language language, List<LoadedDocument> documents, List<ContentError> errors)
+    private ChapterVersion? ReadChapterVersion(string root, string path, ChapterEntry entry, Language language, GlossaryLinker glossaryLinker, List<LoadedDocument> documents, List<ContentError> errors)
     {
         var chapterId = entry.Id;
         var file = Relative(root, path);
         var before = errors.Count;
-        var markdown = renderer.Parse(File.ReadAllText(path));
+        var markdown = renderer.Parse(File.ReadAllText(path), language);
         var frontMatter = FrontMatter.Read(markdown, file, errors);
         if (frontMatter is null)
         {
@@ -294,11 +296,12 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
             return null;
         }
 
+        glossaryLinker.Apply(markdown);
         var rendered = renderer.Render(markdown, language);
         documents.Add(new LoadedDocument(file, language, markdown, rendered));
         var slug = entry.Slugs.GetValueOrDefault(language, chapterId);
         var commentable = renderer.Render(markdown, language, anchor => SiteUrls.CommentForm(language, slug, version, anchor));
-        return new ChapterVersion(chapterId, language, version, title!, status, date, summary!, rendered, commentable.Html, file);
+        return new ChapterVersion(chapterId, language, version, title!, status, date, summary!, rendered, commentable.Html, DocumentText.Blocks(markdown), file);
     }
 
     private ImmutableArray<SitePage> ReadPages(string root, List<LoadedDocument> documents, List<ContentError> errors)
@@ -316,7 +319,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
             }
 
             var before = errors.Count;
-            var markdown = renderer.Parse(File.ReadAllText(path));
+            var markdown = renderer.Parse(File.ReadAllText(path), language);
             var frontMatter = FrontMatter.Read(markdown, file, errors);
             if (frontMatter is null)
             {

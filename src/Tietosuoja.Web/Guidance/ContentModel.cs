@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Tietosuoja.Web.Guidance.Search;
 
 namespace Tietosuoja.Web.Guidance;
 
@@ -21,7 +22,8 @@ public sealed record RenderedDocument(string Html, ImmutableArray<Heading> Headi
 /// <summary>
 /// One immutable version of a chapter in one language, as published in content/.
 /// <see cref="CommentableHtml"/> is the same body with "comment on this section" on every heading,
-/// shown while a round has the version open for comments.
+/// shown while a round has the version open for comments. <see cref="Text"/> is its plain text in
+/// blocks, which search indexes and the version comparison diffs.
 /// </summary>
 public sealed record ChapterVersion(
     string ChapterId,
@@ -33,6 +35,7 @@ public sealed record ChapterVersion(
     string Summary,
     RenderedDocument Body,
     string CommentableHtml,
+    ImmutableArray<TextBlock> Text,
     string SourceFile)
 {
     public bool IsFinal => Status == VersionStatus.Published;
@@ -118,6 +121,9 @@ public sealed class ContentSnapshot(SiteInfo site, ImmutableArray<Chapter> chapt
     public ImmutableArray<SitePage> Pages { get; } = pages;
 
     public ImmutableArray<GlossaryEntry> Glossary { get; } = glossary;
+
+    /// <summary>The search index of exactly these chapters, built before the snapshot is swapped in.</summary>
+    public GuidanceSearchIndex Search { get; } = GuidanceSearchIndex.Build(chapters);
 
     /// <summary>Increases with every successful load; output cache entries are keyed by it.</summary>
     public long Generation { get; } = generation;

@@ -73,7 +73,8 @@ public sealed record LegalReference(Law Law, int? Chapter, int? Number, int? Par
 /// <summary>
 /// Finds citations of provisions in Finnish and Swedish guidance text, in the forms the style
 /// guide prescribes ("tietosuoja-asetuksen 6 artiklan 1 kohdan e alakohta", "artikel 6.1 e i
-/// dataskyddsförordningen", "tietosuojalain 4 §:n 2 kohta", "4 § 2 punkten i dataskyddslagen").
+/// dataskyddsförordningen", "tietosuojalain 4 §:n 2 kohta", "4 § 2 punkten i dataskyddslagen"), and
+/// the short forms "GDPR 6 art." and "GDPR art. 6" in either language.
 /// Ranges ("15–22 artikla") and alternatives ("e tai f alakohta") yield one reference per provision.
 /// </summary>
 public static partial class LegalReferenceParser
@@ -84,6 +85,11 @@ public static partial class LegalReferenceParser
         if (language == Language.Fi)
         {
             foreach (Match match in FinnishArticle().Matches(text))
+            {
+                AddArticles(found, match);
+            }
+
+            foreach (Match match in GdprAbbreviated().Matches(text))
             {
                 AddArticles(found, match);
             }
@@ -101,6 +107,11 @@ public static partial class LegalReferenceParser
         else
         {
             foreach (Match match in SwedishArticle().Matches(text))
+            {
+                AddArticles(found, match);
+            }
+
+            foreach (Match match in GdprAbbreviated().Matches(text))
             {
                 AddArticles(found, match);
             }
@@ -178,6 +189,10 @@ public static partial class LegalReferenceParser
     // "6 artiklan 1 kohdan e alakohta", "15–22 artiklassa", "4 artiklan 7 alakohta", "6 artiklan 1 kohdan e tai f alakohtaan".
     [GeneratedRegex(@"(?<from>\d+)(?:\s*[–-]\s*(?<to>\d+))?\s+artikla\w*(?:\s+(?<para>\d+)\s+koh[td]\w*)?(?:\s+(?<point>[a-z]|\d+)(?:\s*(?:–|-|tai|ja)\s*(?<point2>[a-z]|\d+))?\s+alakoh[td]\w*)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FinnishArticle();
+
+    // The short forms of notes and e-mails: "GDPR 6 art.", "GDPR:n 6 art. 1 k.", "GDPR art. 6", "GDPR art. 6.1 e".
+    [GeneratedRegex(@"\bGDPR(?::n)?\s+(?:(?<from>\d+)\s*art\.(?:\s*(?<para>\d+)\s*k\.)?|art\.\s*(?<from>\d+)(?:\.(?<para>\d+))?(?:\s+(?<point>[a-j])(?![\wåäö]))?)", RegexOptions.CultureInvariant)]
+    private static partial Regex GdprAbbreviated();
 
     [GeneratedRegex(@"johdanto-osan\s+(?<number>\d+)\s+perustelukappale\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FinnishRecital();

@@ -7,6 +7,7 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Tietosuoja.Web.Guidance.Linking;
 
 namespace Tietosuoja.Web.Guidance;
 
@@ -17,24 +18,33 @@ namespace Tietosuoja.Web.Guidance;
 /// </summary>
 public sealed class MarkdownRenderer
 {
-    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
-        .UseYamlFrontMatter()
-        // ASCII-only ids derived from the heading text: stable across versions while the heading
-        // text stays the same, readable in URLs, made unique per document by Markdig.
-        .UseAutoIdentifiers(AutoIdentifierOptions.Default)
-        .UsePipeTables()
-        .UseGridTables()
-        .UseFootnotes()
-        .UseCustomContainers()
-        .UseEmphasisExtras()
-        .UseListExtras()
-        .UseAutoLinks()
-        .DisableHtml()
-        .Build();
-
+    private readonly MarkdownPipeline _finnish = CreatePipeline(Language.Fi);
+    private readonly MarkdownPipeline _swedish = CreatePipeline(Language.Sv);
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
-    public MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, _pipeline);
+    private static MarkdownPipeline CreatePipeline(Language language)
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UseYamlFrontMatter()
+            // ASCII-only ids derived from the heading text: stable across versions while the heading
+            // text stays the same, readable in URLs, made unique per document by Markdig.
+            .UseAutoIdentifiers(AutoIdentifierOptions.Default)
+            .UsePipeTables()
+            .UseGridTables()
+            .UseFootnotes()
+            .UseCustomContainers()
+            .UseEmphasisExtras()
+            .UseListExtras()
+            .UseAutoLinks()
+            .DisableHtml();
+        // Citations of provisions are read in the document's language and linked to their official text.
+        builder.Extensions.AddIfNotAlready(new LegalReferenceLinkExtension(language));
+        return builder.Build();
+    }
+
+    public MarkdownDocument Parse(string markdown, Language language) => Markdig.Markdown.Parse(markdown, Pipeline(language));
+
+    private MarkdownPipeline Pipeline(Language language) => language == Language.Sv ? _swedish : _finnish;
 
     /// <summary>
     /// Renders a document. With <paramref name="commentUrl"/> (anchor → comment form URL) every
@@ -44,7 +54,7 @@ public sealed class MarkdownRenderer
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
+        Pipeline(language).Setup(renderer);
         renderer.ObjectRenderers.Replace<HeadingRenderer>(new SectionHeadingRenderer(UiText.Get("SectionLink", language), UiText.Get("CommentOnSection", language), commentUrl));
         renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollableTableRenderer(UiText.Get("ScrollableTable", language)));
         renderer.Render(document);
@@ -57,7 +67,7 @@ public sealed class MarkdownRenderer
         return new RenderedDocument(_sanitizer.Sanitize(writer.ToString()), headings);
     }
 
-    public RenderedDocument Render(string markdown, Language language) => Render(Parse(markdown), language);
+    public RenderedDocument Render(string markdown, Language language) => Render(Parse(markdown, language), language);
 
     public static string PlainText(ContainerInline? inline)
     {

@@ -32,6 +32,17 @@ public static class SiteUrls
     /// <summary>The glossary's path word; reserved, so no site page can take it.</summary>
     public static string GlossarySegment(Language language) => language == Language.Sv ? "ordlista" : "sanasto";
 
+    private static string CompareSegment(Language language) => language == Language.Sv ? "jamforelse" : "vertailu";
+
+    /// <summary>The search page's path word; reserved, so no site page can take it.</summary>
+    public static string SearchSegment(Language language) => language == Language.Sv ? "sok" : "haku";
+
+    /// <summary>The Atom feed's path word; reserved, so no site page can take it.</summary>
+    public static string FeedSegment(Language language) => language == Language.Sv ? "flode" : "syote";
+
+    /// <summary>The whole guidance on one page (for printing); reserved, so no site page can take it.</summary>
+    public static string WholeGuidanceSegment(Language language) => language == Language.Sv ? "hela-anvisningen" : "koko-ohje";
+
     private static string CommentSegment(Language language) => language == Language.Sv ? "kommentera" : "kommentoi";
 
     /// <summary>The rounds list's path word; reserved, so no site page can take it.</summary>
@@ -47,6 +58,7 @@ public static class SiteUrls
         .. Languages.All.SelectMany(language => new[]
         {
             ChapterSegment(language), GlossarySegment(language), RoundsSegment(language), CommentLinkSegment(language),
+            SearchSegment(language), FeedSegment(language), WholeGuidanceSegment(language),
         }),
     ];
 
@@ -64,6 +76,30 @@ public static class SiteUrls
 
     public static string History(Chapter chapter, Language language) =>
         $"{Chapter(chapter, language)}/{HistorySegment(language)}";
+
+    /// <summary>What changed from one version to another (both in the same language).</summary>
+    public static string Compare(Chapter chapter, Language language, VersionNumber from, VersionNumber to) =>
+        $"{CompareChooser(chapter, language)}/{from}/{to}";
+
+    /// <summary>The comparison address without versions: it takes ?from=&amp;to= from the history page's form.</summary>
+    public static string CompareChooser(Chapter chapter, Language language) =>
+        $"{Chapter(chapter, language)}/{CompareSegment(language)}";
+
+    public static string Search(Language language) => $"{Prefix(language)}/{SearchSegment(language)}";
+
+    public static string Search(Language language, string query, bool includeEarlier = false) =>
+        $"{Search(language)}?q={Uri.EscapeDataString(query)}" + (includeEarlier ? "&earlier=true" : string.Empty);
+
+    public static string Feed(Language language) => $"{Prefix(language)}/{FeedSegment(language)}";
+
+    public static string WholeGuidance(Language language) => $"{Prefix(language)}/{WholeGuidanceSegment(language)}";
+
+    /// <summary>A section's place in a version: at the chapter URL when it is the current version, else at the version's own URL.</summary>
+    public static string Section(Chapter chapter, ChapterVersion version, string? anchor)
+    {
+        var page = version == chapter.Current(version.Language) ? Chapter(chapter, version.Language) : Version(chapter, version);
+        return anchor is null ? page : $"{page}#{Uri.EscapeDataString(anchor)}";
+    }
 
     public static string Page(Language language, string slug) => $"{Prefix(language)}/{Uri.EscapeDataString(slug)}";
 
@@ -108,6 +144,14 @@ public static class SiteUrls
         public static string Version(Language language) => $"{Chapter(language)}/{VersionSegment(language)}/{{version}}";
 
         public static string History(Language language) => $"{Chapter(language)}/{HistorySegment(language)}";
+
+        public static string Compare(Language language) => $"{Chapter(language)}/{CompareSegment(language)}/{{from?}}/{{to?}}";
+
+        public static string Search(Language language) => $"{PrefixSegment(language)}{SearchSegment(language)}";
+
+        public static string Feed(Language language) => $"{PrefixSegment(language)}{FeedSegment(language)}";
+
+        public static string WholeGuidance(Language language) => $"{PrefixSegment(language)}{WholeGuidanceSegment(language)}";
 
         public static string Page(Language language) => $"{PrefixSegment(language)}{{slug}}";
 

@@ -15,6 +15,10 @@ public static class LocalizedRoutes
         Route(conventions, "/Index", SiteUrls.Templates.Home);
         Route(conventions, "/Chapters/Chapter", SiteUrls.Templates.Chapter, SiteUrls.Templates.Version);
         Route(conventions, "/Chapters/History", SiteUrls.Templates.History);
+        Route(conventions, "/Chapters/Compare", SiteUrls.Templates.Compare);
+        Route(conventions, "/Search", SiteUrls.Templates.Search);
+        Route(conventions, "/Feed", SiteUrls.Templates.Feed);
+        Route(conventions, "/WholeGuidance", SiteUrls.Templates.WholeGuidance);
         Route(conventions, "/SitePage", SiteUrls.Templates.Page);
         Route(conventions, "/Glossary", SiteUrls.Templates.Glossary);
         Route(conventions, "/Comments/Rounds", SiteUrls.Templates.Rounds);

@@ -211,10 +211,13 @@ public sealed class ReadingPagesTests(RepositoryPortal portal) : IClassFixture<R
         Assert.Single(page.Document.QuerySelectorAll("h1"));
         Assert.Equal("#main", page.Href(".skip-link"));
         Assert.NotNull(page.Document.GetElementById("main"));
-        // Glossary, commenting rounds, about, privacy notice, accessibility statement.
+        // Glossary, commenting rounds, whole guidance, feed, about, privacy notice, accessibility statement.
         var footer = page.Document.QuerySelectorAll(".footer-links a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(5, footer.Count);
-        Assert.Contains(url.StartsWith("/sv", StringComparison.Ordinal) ? "/sv/kommentarsrundor" : "/kommentointikierrokset", footer);
+        Assert.Equal(7, footer.Count);
+        var swedish = url.StartsWith("/sv", StringComparison.Ordinal);
+        Assert.Contains(swedish ? "/sv/kommentarsrundor" : "/kommentointikierrokset", footer);
+        Assert.Contains(swedish ? "/sv/hela-anvisningen" : "/koko-ohje", footer);
+        Assert.Contains(swedish ? "/sv/flode" : "/syote", footer);
     }
 
     [Theory]

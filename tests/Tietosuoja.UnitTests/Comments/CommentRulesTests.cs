@@ -9,7 +9,7 @@ public sealed class CommentRulesTests
     private static readonly ChapterVersion Version = new(
         "oikeusperusteet", Language.Fi, new VersionNumber(1, 2), "Käsittelyn oikeusperusteet", VersionStatus.Consultation,
         new DateOnly(2026, 11, 16), "S",
-        new RenderedDocument("<h2 id=\"suostumus\">Suostumus</h2>", ImmutableArray.Create(new Heading(2, "Suostumus", "suostumus"))), "", "f");
+        new RenderedDocument("<h2 id=\"suostumus\">Suostumus</h2>", ImmutableArray.Create(new Heading(2, "Suostumus", "suostumus"))), "", [], "f");
 
     private static CommentInput Valid() => new() { Text = "Kommentti", OrganisationType = nameof(OrganisationType.Municipality) };
 

@@ -38,7 +38,7 @@ public class SiteUrlsTests
     public void Generated_urls_parse_back_to_what_generated_them()
     {
         var number = VersionNumber.Parse("2.3");
-        var version = new ChapterVersion("c", Language.Sv, number, "T", VersionStatus.Published, new DateOnly(2026, 1, 1), "S", new RenderedDocument("", []), "", "f");
+        var version = new ChapterVersion("c", Language.Sv, number, "T", VersionStatus.Published, new DateOnly(2026, 1, 1), "S", new RenderedDocument("", []), "", [], "f");
         var chapter = new Chapter(
             "c",
             1,

@@ -1,0 +1,141 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Compound;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Fi;
+using Lucene.Net.Analysis.Snowball;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Sv;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+
+namespace Tietosuoja.Web.Guidance.Search;
+
+/// <summary>
+/// How guidance text and queries are broken into searchable terms, per language: Lucene's standard
+/// tokenizer, lower case, the language's stop words, compound parts from <see cref="CompoundParts"/>
+/// ("käsittelyperusteena" also yields "käsittely" and "peruste"), and then two stems of every
+/// word at the same position: Snowball's and Lucene's light stemmer. Neither stemmer alone unifies
+/// all the inflections that matter here (Snowball keeps "suostumusta" and "suostumus" apart, the
+/// light stemmer "henkilötiedot" and "henkilötieto"); a word matches when either one unifies it.
+/// One instance per language is shared: Lucene analyzers are thread-safe.
+/// </summary>
+public sealed class GuidanceAnalyzer : Analyzer
+{
+    public static readonly LuceneVersion MatchVersion = LuceneVersion.LUCENE_48;
+
+    private static readonly GuidanceAnalyzer FinnishInstance = new(Language.Fi, forSearch: true);
+    private static readonly GuidanceAnalyzer SwedishInstance = new(Language.Sv, forSearch: true);
+    private static readonly GuidanceAnalyzer FinnishWholeWords = new(Language.Fi, forSearch: false);
+    private static readonly GuidanceAnalyzer SwedishWholeWords = new(Language.Sv, forSearch: false);
+
+    private readonly Language _language;
+    private readonly bool _forSearch;
+    private readonly CharArraySet _stopWords;
+    private readonly CharArraySet _compoundParts;
+
+    private GuidanceAnalyzer(Language language, bool forSearch)
+    {
+        _language = language;
+        _forSearch = forSearch;
+        _stopWords = language == Language.Sv ? SwedishAnalyzer.DefaultStopSet : FinnishAnalyzer.DefaultStopSet;
+        _compoundParts = new CharArraySet(MatchVersion, CompoundParts.For(language), ignoreCase: true);
+    }
+
+    /// <summary>The analyzer of the search index and of queries.</summary>
+    public static GuidanceAnalyzer For(Language language) => language == Language.Sv ? SwedishInstance : FinnishInstance;
+
+    /// <summary>
+    /// The same stems, but every word kept whole and none dropped: for matching a term word by word
+    /// in running text (glossary links), where "käsittelyperusteena" must not count as "käsittely".
+    /// </summary>
+    public static GuidanceAnalyzer WholeWordsFor(Language language) => language == Language.Sv ? SwedishWholeWords : FinnishWholeWords;
+
+    /// <summary>The terms of a text, grouped by word: each group holds the stems and compound parts of one word.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> TermsByWord(string text)
+    {
+        var words = new List<IReadOnlyList<string>>();
+        foreach (var token in Tokens(text))
+        {
+            if (token.StartsWord || words.Count == 0)
+            {
+                words.Add(new List<string>());
+            }
+
+            var current = (List<string>)words[^1];
+            if (!current.Contains(token.Term, StringComparer.Ordinal))
+            {
+                current.Add(token.Term);
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>Every term of a text with the characters it came from.</summary>
+    public IEnumerable<AnalyzedToken> Tokens(string text)
+    {
+        using var stream = GetTokenStream("text", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var position = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var tokens = new List<AnalyzedToken>();
+        while (stream.IncrementToken())
+        {
+            tokens.Add(new AnalyzedToken(term.ToString(), offset.StartOffset, offset.EndOffset, position.PositionIncrement > 0));
+        }
+
+        stream.End();
+        return tokens;
+    }
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new StandardTokenizer(MatchVersion, reader);
+        TokenStream stream = new LowerCaseFilter(MatchVersion, tokenizer);
+        if (_forSearch)
+        {
+            stream = new StopFilter(MatchVersion, stream, _stopWords);
+            stream = new DictionaryCompoundWordTokenFilter(MatchVersion, stream, _compoundParts, minWordSize: 6, minSubwordSize: 4, maxSubwordSize: 20, onlyLongestMatch: false);
+        }
+
+        // Each word twice at one position: Snowball stems one copy, the light stemmer the other
+        // (both leave keyword-marked tokens alone), then identical stems collapse into one.
+        stream = new KeywordRepeatFilter(stream);
+        stream = _language == Language.Sv
+            ? new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.SwedishStemmer())
+            : new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.FinnishStemmer());
+        stream = new SwapKeywordFilter(stream);
+        stream = _language == Language.Sv ? new SwedishLightStemFilter(stream) : new FinnishLightStemFilter(stream);
+        stream = new RemoveDuplicatesTokenFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /// <summary>Turns the copy that the first stemmer skipped into the one the second stemmer works on, and back.</summary>
+    private sealed class SwapKeywordFilter : TokenFilter
+    {
+        private readonly IKeywordAttribute _keyword;
+
+        public SwapKeywordFilter(TokenStream input)
+            : base(input)
+        {
+            _keyword = AddAttribute<IKeywordAttribute>();
+        }
+
+        public override bool IncrementToken()
+        {
+            if (!m_input.IncrementToken())
+            {
+                return false;
+            }
+
+            _keyword.IsKeyword = !_keyword.IsKeyword;
+            return true;
+        }
+    }
+}
+
+/// <summary>A term with the span of text it was made from; <see cref="StartsWord"/> is false for a word's further stems and parts.</summary>
+public readonly record struct AnalyzedToken(string Term, int Start, int End, bool StartsWord);

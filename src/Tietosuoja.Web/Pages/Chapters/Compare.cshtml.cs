@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
+using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Infrastructure;
+
+namespace Tietosuoja.Web.Pages.Chapters;
+
+/// <summary>
+/// What changed between two versions of a chapter, at /luku/{slug}/vertailu/{from}/{to}. Without
+/// versions the address takes them from the query string (the comparison form) or, if none are
+/// given, compares the current version with the one before it; either way it redirects to the
+/// permanent address, with the older version first.
+/// </summary>
+[OutputCache(PolicyName = OutputCaching.ContentPolicy)]
+public sealed class CompareModel(ContentStore store, IStringLocalizer<SharedResource> text) : PortalPageModel(store, text)
+{
+    public Chapter Chapter { get; private set; } = null!;
+
+    public VersionComparison Comparison { get; private set; } = null!;
+
+    public override string PageTitle => T["CompareTitle", Comparison.To.Title, Comparison.From.Version, Comparison.To.Version];
+
+    public override string AlternateLanguageUrl
+    {
+        get
+        {
+            var other = Language.Other();
+            return Chapter.Find(other, Comparison.From.Version) is not null && Chapter.Find(other, Comparison.To.Version) is not null
+                ? SiteUrls.Compare(Chapter, other, Comparison.From.Version, Comparison.To.Version)
+                : Chapter.IsAvailableIn(other) ? SiteUrls.History(Chapter, other) : SiteUrls.Home(other);
+        }
+    }
+
+    /// <summary>The id of a heading on this page; removed headings get their own prefix, so ids stay unique.</summary>
+    public static string HeadingId(string anchor, bool removed) => removed ? "poistettu-" + anchor : anchor;
+
+    public const string IntroductionId = "vertailu";
+
+    /// <summary>
+    /// A block's text with its changes: additions in &lt;ins&gt;, deletions in &lt;del&gt;, each also
+    /// told in words for screen readers, and a visible label on changed blocks, so nothing depends
+    /// on colour. Written without whitespace between pieces, which Razor markup would add.
+    /// </summary>
+    public IHtmlContent Pieces(ComparedBlock block)
+    {
+        var html = new HtmlContentBuilder();
+        var label = block.Change switch
+        {
+            Change.Added => T["BlockAdded"].Value,
+            Change.Removed => T["BlockRemoved"].Value,
+            Change.Modified => T["BlockModified"].Value,
+            _ => null,
+        };
+        if (label is not null)
+        {
+            html.AppendHtml("<span class=\"change-label\">").Append(label).AppendHtml("</span> ");
+        }
+
+        foreach (var piece in block.Pieces)
+        {
+            (string? tag, string start) = piece.Change switch
+            {
+                Change.Added => ("ins", T["InsertedStart"].Value),
+                Change.Removed => ("del", T["DeletedStart"].Value),
+                _ => (null, string.Empty),
+            };
+            if (tag is null)
+            {
+                html.Append(piece.Text);
+                continue;
+            }
+
+            html.AppendHtml($"<{tag}><span class=\"visually-hidden\">").Append(start).AppendHtml("</span>")
+                .Append(piece.Text)
+                .AppendHtml("<span class=\"visually-hidden\">").Append(T["ChangeEnd"].Value).AppendHtml($"</span></{tag}>");
+        }
+
+        return html;
+    }
+
+    public IActionResult OnGet(string slug, string? from, string? to)
+    {
+        if (Snapshot.FindChapter(Language, slug) is not { } chapter)
+        {
+            return NotFound();
+        }
+
+        Chapter = chapter;
+        var versions = chapter.Versions(Language);
+        if (from is null || to is null)
+        {
+            from ??= Request.Query["from"];
+            to ??= Request.Query["to"];
+            if (string.IsNullOrEmpty(from) && string.IsNullOrEmpty(to) && chapter.Current(Language) is { } current)
+            {
+                var index = versions.IndexOf(current);
+                if (index < 1)
+                {
+                    return NotFound();
+                }
+
+                return Redirect(SiteUrls.Compare(chapter, Language, versions[index - 1].Version, current.Version));
+            }
+        }
+
+        if (!VersionNumber.TryParse(from, out var fromNumber) || !VersionNumber.TryParse(to, out var toNumber)
+            || chapter.Find(Language, fromNumber) is not { } older || chapter.Find(Language, toNumber) is not { } newer)
+        {
+            return NotFound();
+        }
+
+        if (older.Version > newer.Version)
+        {
+            (older, newer) = (newer, older);
+        }
+
+        var canonical = SiteUrls.Compare(chapter, Language, older.Version, newer.Version);
+        if (!string.Equals(Request.Path.Value, canonical, StringComparison.Ordinal))
+        {
+            return Redirect(canonical);
+        }
+
+        Comparison = VersionComparison.Compare(older, newer);
+        return Page();
+    }
+
+    /// <summary>The version just before <paramref name="version"/> in this language, if there is one.</summary>
+    public static ChapterVersion? Previous(Chapter chapter, ChapterVersion version)
+    {
+        var versions = chapter.Versions(version.Language);
+        var index = versions.IndexOf(version);
+        return index > 0 ? versions[index - 1] : null;
+    }
+}

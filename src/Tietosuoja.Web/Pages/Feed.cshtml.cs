@@ -1,0 +1,78 @@
+using System.ServiceModel.Syndication;
+using System.Xml;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
+using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Infrastructure;
+
+namespace Tietosuoja.Web.Pages;
+
+/// <summary>
+/// The Atom feed of one language (/syote, /sv/flode): every published chapter version and every
+/// commenting round that has opened, newest first. Feed readers need absolute addresses, so they
+/// are made from the request's scheme and host (behind the proxy, the forwarded ones).
+/// </summary>
+[OutputCache(PolicyName = OutputCaching.ContentPolicy)]
+public sealed class FeedModel(ContentStore store, IStringLocalizer<SharedResource> text, RoundCatalog rounds) : PortalPageModel(store, text)
+{
+    public const string ContentType = "application/atom+xml; charset=utf-8";
+    public const int MaxEntries = 50;
+
+    public override string PageTitle => T["FeedTitle", Snapshot.Site.Title(Language)];
+
+    public IActionResult OnGet()
+    {
+        var baseUri = new Uri($"{Request.Scheme}://{Request.Host}{Request.PathBase}/");
+        var feed = Build(baseUri);
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = true }))
+        {
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+
+        return File(buffer.ToArray(), ContentType);
+    }
+
+    public SyndicationFeed Build(Uri baseUri)
+    {
+        Uri Absolute(string path) => new(baseUri, path.TrimStart('/'));
+
+        var entries = new List<SyndicationItem>();
+        foreach (var chapter in Snapshot.Chapters)
+        {
+            foreach (var version in chapter.Versions(Language).Where(v => v.Status == VersionStatus.Published))
+            {
+                var url = Absolute(SiteUrls.Version(chapter, version));
+                var published = new DateTimeOffset(FinnishTime.ToUtc(version.Date.ToDateTime(TimeOnly.MinValue)), TimeSpan.Zero);
+                entries.Add(new SyndicationItem(T["FeedVersionEntry", chapter.Number, version.Title, version.Version], version.Summary, url, url.AbsoluteUri, published)
+                {
+                    PublishDate = published,
+                });
+            }
+        }
+
+        var now = rounds.UtcNow;
+        foreach (var round in rounds.Rounds.Where(r => r.StateAt(now) != RoundState.Upcoming))
+        {
+            var url = Absolute(SiteUrls.Round(Language, round.Id));
+            var opened = new DateTimeOffset(round.OpensAt, TimeSpan.Zero);
+            var summary = $"{round.Description(Language)} {T["FeedRoundCloses", FinnishTime.Format(round.ClosesAt, Language)]}";
+            entries.Add(new SyndicationItem(T["FeedRoundEntry", round.Title(Language)], summary, url, url.AbsoluteUri, opened)
+            {
+                PublishDate = opened,
+            });
+        }
+
+        var newest = entries.OrderByDescending(e => e.LastUpdatedTime).Take(MaxEntries).ToList();
+        var feedUrl = Absolute(SiteUrls.Feed(Language));
+        var feed = new SyndicationFeed(PageTitle, Snapshot.Site.Description(Language), Absolute(SiteUrls.Home(Language)), feedUrl.AbsoluteUri, newest.Count > 0 ? newest[0].LastUpdatedTime : DateTimeOffset.UnixEpoch, newest)
+        {
+            Language = Language.Code(),
+        };
+        feed.Authors.Add(new SyndicationPerson { Name = T["SiteOwner"] });
+        feed.Links.Add(new SyndicationLink(feedUrl, "self", PageTitle, "application/atom+xml", 0));
+        return feed;
+    }
+}

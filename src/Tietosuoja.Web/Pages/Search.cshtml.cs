@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Localization;
+using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Guidance.Search;
+
+namespace Tietosuoja.Web.Pages;
+
+/// <summary>
+/// Search over the current guidance, or with <c>earlier=true</c> over every version. Not output
+/// cached: queries are unbounded in number, and a search of the in-memory index takes well under
+/// a millisecond (docs/performance.md).
+/// </summary>
+public sealed class SearchModel(ContentStore store, IStringLocalizer<SharedResource> text) : PortalPageModel(store, text)
+{
+    /// <summary>Null until a query has been sent (the page then shows only the form).</summary>
+    public SearchResults? Results { get; private set; }
+
+    public string Query => Results?.Query ?? string.Empty;
+
+    public bool IncludeEarlier { get; private set; }
+
+    public override string PageTitle => Results switch
+    {
+        null => T["SearchTitle"],
+        { Problem: not null } => T["ErrorTitlePrefix", T["SearchTitle"].Value],
+        _ => T["SearchResultsTitle", Results.Query],
+    };
+
+    public override string AlternateLanguageUrl =>
+        Results is { Problem: null } ? SiteUrls.Search(Language.Other(), Results.Query, IncludeEarlier) : SiteUrls.Search(Language.Other());
+
+    public string ProblemText => Results?.Problem switch
+    {
+        SearchProblem.Empty => T["Search_Empty"],
+        SearchProblem.TooLong => T["Search_TooLong", GuidanceSearchIndex.MaxQueryLength],
+        SearchProblem.NoWords => T["Search_NoWords"],
+        _ => string.Empty,
+    };
+
+    public string Where(SearchHit hit) =>
+        T["SearchHitWhere", hit.Chapter.Number, hit.Version.Title, hit.Version.Version, hit.IsLatest ? T["SearchHitCurrent"] : StatusName(hit.Version.Status)];
+
+    public void OnGet(string? q, bool earlier)
+    {
+        IncludeEarlier = earlier;
+        if (q is not null)
+        {
+            Results = Snapshot.Search.Search(Language, q, earlier);
+        }
+    }
+}
