@@ -88,7 +88,10 @@ public sealed partial class VersionComparison
         return new VersionComparison(from, to, blocks.ToImmutable());
     }
 
-    /// <summary>Pairs edited blocks in a changed region; what cannot be paired is removed or added whole.</summary>
+    /// <summary>
+    /// Pairs edited blocks in a changed region; what cannot be paired is removed or added whole.
+    /// Added text is placed before a removed heading, so it reads under the section it belongs to.
+    /// </summary>
     private static void AddRegion(ImmutableArray<ComparedBlock>.Builder blocks, List<TextBlock> removed, List<TextBlock> added)
     {
         var r = 0;
@@ -101,7 +104,8 @@ public sealed partial class VersionComparison
                 r++;
                 a++;
             }
-            else if (r < removed.Count && (a >= added.Count || !added.Skip(a).Any(x => IsEdit(removed[r], x))))
+            else if (r < removed.Count && (a >= added.Count || !added.Skip(a).Any(x => IsEdit(removed[r], x)))
+                && !(a < added.Count && removed[r].Kind == TextBlockKind.Heading && added[a].Kind != TextBlockKind.Heading))
             {
                 blocks.Add(new ComparedBlock(removed[r], Change.Removed, [new DiffPiece(removed[r].Text, Change.Removed)]));
                 r++;

@@ -21,6 +21,9 @@ public class LegalReferenceParserTests
     [InlineData("perustuslain 118 §", "Constitution 118")]
     [InlineData("rikoslain 40 luku", "CriminalCode ch 40")]
     [InlineData("rikoslain 38 luvun 9 §", "CriminalCode ch 38 9")]
+    [InlineData("GDPR 6 art.", "Gdpr 6")]
+    [InlineData("GDPR:n 6 art. 1 k.", "Gdpr 6(1)")]
+    [InlineData("GDPR art. 17", "Gdpr 17")]
     public void Finds_finnish_citations(string text, string expected) =>
         Assert.Equal(expected, string.Join(';', LegalReferenceParser.Find(text, Language.Fi)));
 
@@ -37,6 +40,8 @@ public class LegalReferenceParserTests
     [InlineData("38 kap. 9 § i strafflagen", "CriminalCode ch 38 9")]
     [InlineData("40 kap. i strafflagen", "CriminalCode ch 40")]
     [InlineData("Dataskyddslagens 4 § kompletterar", "DataProtectionAct 4")]
+    [InlineData("GDPR art. 6.1 e", "Gdpr 6(1)(e)")]
+    [InlineData("enligt GDPR art. 15", "Gdpr 15")]
     public void Finds_swedish_citations(string text, string expected) =>
         Assert.Equal(expected, string.Join(';', LegalReferenceParser.Find(text, Language.Sv)));
 

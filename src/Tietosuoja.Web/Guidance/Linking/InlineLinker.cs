@@ -30,8 +30,11 @@ public static class InlineLinker
 
     private static void ApplyTo(ContainerInline container, Func<string, IEnumerable<TextLink>> find)
     {
+        var children = container.ToList();
+        var rebuilt = new List<Inline>();
         var run = new List<Inline>();
-        foreach (var child in container.ToList())
+        var changed = false;
+        foreach (var child in children)
         {
             if (child is LiteralInline || child is LineBreakInline { IsHard: false })
             {
@@ -39,22 +42,41 @@ public static class InlineLinker
                 continue;
             }
 
-            LinkRun(run, find);
+            changed |= LinkRun(run, find, rebuilt);
             run.Clear();
             if (child is ContainerInline inner and not LinkInline)
             {
                 ApplyTo(inner, find);
             }
+
+            rebuilt.Add(child);
         }
 
-        LinkRun(run, find);
+        changed |= LinkRun(run, find, rebuilt);
+        if (!changed)
+        {
+            return;
+        }
+
+        // Re-append everything in order: Markdig walks inlines by both sibling links, and
+        // AppendChild is what keeps them consistent.
+        foreach (var child in children)
+        {
+            child.Remove();
+        }
+
+        foreach (var child in rebuilt)
+        {
+            container.AppendChild(child);
+        }
     }
 
-    private static void LinkRun(List<Inline> run, Func<string, IEnumerable<TextLink>> find)
+    /// <summary>Adds the run to <paramref name="output"/>, with found spans inside links; true when it linked anything.</summary>
+    private static bool LinkRun(List<Inline> run, Func<string, IEnumerable<TextLink>> find, List<Inline> output)
     {
         if (run.Count == 0)
         {
-            return;
+            return false;
         }
 
         var text = string.Concat(run.Select(i => i is LiteralInline literal ? literal.Content.ToString() : "\n"));
@@ -69,17 +91,14 @@ public static class InlineLinker
 
         if (links.Count == 0)
         {
-            return;
+            output.AddRange(run);
+            return false;
         }
 
-        // Rebuild the run: text outside the links as before, each link holding its own text
-        // (with its line breaks), inserted where the run stood.
-        var anchor = run[0];
-        var pieces = new List<Inline>();
         var position = 0;
         foreach (var link in links)
         {
-            pieces.AddRange(Text(text[position..link.Start]));
+            output.AddRange(Text(text[position..link.Start]));
             var inline = new LinkInline(link.Url, link.Title ?? string.Empty) { IsClosed = true };
             inline.GetAttributes().AddClass(link.CssClass);
             foreach (var piece in Text(text.Substring(link.Start, link.Length)))
@@ -87,20 +106,12 @@ public static class InlineLinker
                 inline.AppendChild(piece);
             }
 
-            pieces.Add(inline);
+            output.Add(inline);
             position = link.Start + link.Length;
         }
 
-        pieces.AddRange(Text(text[position..]));
-        foreach (var piece in pieces)
-        {
-            anchor.InsertBefore(piece);
-        }
-
-        foreach (var old in run)
-        {
-            old.Remove();
-        }
+        output.AddRange(Text(text[position..]));
+        return true;
     }
 
     private static IEnumerable<Inline> Text(string text)
