@@ -19,7 +19,7 @@ public static class WholeGuidance
     {
         var document = Parser.ParseDocument(string.Empty);
         var body = document.Body!;
-        foreach (var node in Parser.ParseFragment(version.Body.Html, body))
+        foreach (var node in Parser.ParseFragment(version.Body.Html, body).ToList())
         {
             body.AppendChild(node);
         }
@@ -38,7 +38,7 @@ public static class WholeGuidance
         {
             var level = heading.LocalName[1] - '0';
             var lower = document.CreateElement("h" + (level + 1));
-            foreach (var attribute in heading.Attributes)
+            foreach (var attribute in heading.Attributes.ToList())
             {
                 lower.SetAttribute(attribute.Name, attribute.Value);
             }

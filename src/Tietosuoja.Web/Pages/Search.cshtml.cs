@@ -42,7 +42,8 @@ public sealed class SearchModel(ContentStore store, IStringLocalizer<SharedResou
     public void OnGet(string? q, bool earlier)
     {
         IncludeEarlier = earlier;
-        if (q is not null)
+        // An empty box binds as null; it was still a search, and gets the "write a word" message.
+        if (q is not null || Request.Query.ContainsKey("q"))
         {
             Results = Snapshot.Search.Search(Language, q, earlier);
         }

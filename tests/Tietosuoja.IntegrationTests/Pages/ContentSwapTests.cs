@@ -44,6 +44,20 @@ public sealed class ContentSwapTests : IDisposable
     }
 
     [Fact]
+    public async Task Search_finds_a_new_version_in_the_same_swap_that_shows_it()
+    {
+        var before = await _client.GetPageAsync("/haku?q=kvarkkisanasto");
+        Assert.Empty(before.Document.QuerySelectorAll(".search-result"));
+
+        _content.WithVersion("rekisterinpitaja", "fi", "1.2", title: "Rekisterinpitäjä, uusi versio", body: "## Kvarkkisanasto\n\nKvarkkisanasto sovitaan erikseen.\n", date: "2026-11-20");
+        await EventuallyAsync("/luku/rekisterinpitaja", page => page.H1 == "Rekisterinpitäjä, uusi versio");
+
+        var after = await _client.GetPageAsync("/haku?q=kvarkkisanasto");
+        var result = Assert.Single(after.Document.QuerySelectorAll(".search-result"));
+        Assert.Equal("/luku/rekisterinpitaja#kvarkkisanasto", result.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task A_broken_file_leaves_the_last_good_content_in_service_until_it_is_fixed()
     {
         var store = _portal.Services.GetRequiredService<ContentStore>();
