@@ -110,6 +110,6 @@ public sealed partial class ReadingTests(BrowserFixture browser)
         Assert.True(overflow <= 0, $"page is {overflow}px wider than the screen");
     }
 
-    private static Task<bool> IsInViewportAsync(IPage page, string selector) =>
+    internal static Task<bool> IsInViewportAsync(IPage page, string selector) =>
         page.Locator(selector).EvaluateAsync<bool>("e => { const r = e.getBoundingClientRect(); return r.top >= -1 && r.top < window.innerHeight; }");
 }

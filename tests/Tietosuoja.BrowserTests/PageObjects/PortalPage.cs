@@ -18,6 +18,15 @@ public class PortalPage(IPage page)
 
     public Task<string?> LanguageAsync() => Page.Locator("html").GetAttributeAsync("lang");
 
+    /// <summary>Searches with the form in the page header, as a reader would: type, then Enter.</summary>
+    public async Task<SearchPage> SearchFromHeaderAsync(string query)
+    {
+        await Page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Searchbox).FillAsync(query);
+        await Page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Searchbox).PressAsync("Enter");
+        await Page.WaitForLoadStateAsync();
+        return new SearchPage(Page);
+    }
+
     public async Task<PortalPage> SwitchLanguageAsync()
     {
         await Page.Locator(".language-switch a").ClickAsync();
@@ -67,7 +76,7 @@ public sealed class ChapterPage(IPage page) : PortalPage(page)
 
     public async Task<HistoryPage> OpenHistoryAsync()
     {
-        await Page.Locator(".chapter-footer a").ClickAsync();
+        await Page.Locator(".chapter-footer a[href$='/historia'], .chapter-footer a[href$='/historik']").ClickAsync();
         return new HistoryPage(Page);
     }
 }
