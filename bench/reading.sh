@@ -23,7 +23,9 @@ ASPNETCORE_ENVIRONMENT=Production Content__Path="$PWD/content" Serilog__MinimumL
 server=$!
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
 
-paths=(/ /luku/rekisterinpitaja /luku/kasittelyn-oikeusperusteet/versio/1.0 /sv/kapitel/den-registrerades-rattigheter /luku/rekisteroidyn-oikeudet/historia /sanasto)
+# The last two are not output-cached: a comparison on its first request, and search every time.
+paths=(/ /luku/rekisterinpitaja /luku/kasittelyn-oikeusperusteet/versio/1.0 /sv/kapitel/den-registrerades-rattigheter /luku/rekisteroidyn-oikeudet/historia /sanasto
+    /luku/kasittelyn-oikeusperusteet/vertailu/1.1/1.2 "/haku?q=voiko+kunta+k%C3%A4ytt%C3%A4%C3%A4+suostumusta+k%C3%A4sittelyperusteena")
 # Warm-up: JIT compilation and the first render of each page are not what readers wait for.
 for path in "${paths[@]}"; do wrk --threads 1 --connections 4 --duration 2s "http://127.0.0.1:$port$path" >/dev/null; done
 

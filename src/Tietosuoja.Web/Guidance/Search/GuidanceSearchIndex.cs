@@ -3,6 +3,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 
 namespace Tietosuoja.Web.Guidance.Search;
 
@@ -40,6 +41,10 @@ public sealed class GuidanceSearchIndex
     private const string LatestField = "latest";
 
     private static readonly (string Field, float Boost)[] WeightedFields = [(HeadingField, 4f), (TitleField, 2f), (BodyField, 1f)];
+
+    // Each term's character offsets are kept in the index (term vectors), so a snippet marks the
+    // matched words by reading them instead of analyzing the section again.
+    private static readonly FieldType TextWithOffsets = CreateTextWithOffsets();
 
     private readonly ImmutableDictionary<Language, LanguageIndex> _indexes;
 
@@ -87,12 +92,20 @@ public sealed class GuidanceSearchIndex
         }
 
         var matched = words.SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
-        return _indexes[language].Search(text, anyWord, matched, analyzer, includeEarlier);
+        return _indexes[language].Search(text, anyWord, matched, includeEarlier);
+    }
+
+    private static FieldType CreateTextWithOffsets()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { StoreTermVectors = true, StoreTermVectorOffsets = true };
+        type.Freeze();
+        return type;
     }
 
     private sealed record Entry(Chapter Chapter, ChapterVersion Version, string? Anchor, string Heading, string Body, bool IsLatest);
 
-    private sealed class LanguageIndex(IndexSearcher searcher, ImmutableArray<Entry> entries)
+    /// <param name="entryOf">Lucene document → index into <paramref name="entries"/> (no stored-field decompression per hit).</param>
+    private sealed class LanguageIndex(IndexSearcher searcher, int[] entryOf, ImmutableArray<Entry> entries)
     {
         private static readonly Filter LatestOnly = new QueryWrapperFilter(new TermQuery(new Term(LatestField, "1")));
 
@@ -113,11 +126,11 @@ public sealed class GuidanceSearchIndex
                             var entry = new Entry(chapter, version, section.Anchor, section.Heading, section.Body, version == latest);
                             var document = new Document
                             {
-                                new StoredField(EntryField, entries.Count),
+                                new NumericDocValuesField(EntryField, entries.Count),
                                 new StringField(LatestField, entry.IsLatest ? "1" : "0", Field.Store.NO),
-                                new TextField(TitleField, version.Title, Field.Store.NO),
-                                new TextField(HeadingField, section.Heading, Field.Store.NO),
-                                new TextField(BodyField, section.Body, Field.Store.NO),
+                                new Field(TitleField, version.Title, TextWithOffsets),
+                                new Field(HeadingField, section.Heading, TextWithOffsets),
+                                new Field(BodyField, section.Body, TextWithOffsets),
                             };
                             writer.AddDocument(document);
                             entries.Add(entry);
@@ -128,25 +141,63 @@ public sealed class GuidanceSearchIndex
                 writer.Commit();
             }
 
-            return new LanguageIndex(new IndexSearcher(DirectoryReader.Open(directory)), entries.ToImmutable());
+            var reader = DirectoryReader.Open(directory);
+            // Read once into an array: doc values objects are not safe to share between threads.
+            var values = MultiDocValues.GetNumericValues(reader, EntryField);
+            var entryOf = Enumerable.Range(0, reader.MaxDoc).Select(document => (int)values.Get(document)).ToArray();
+            return new LanguageIndex(new IndexSearcher(reader), entryOf, entries.ToImmutable());
         }
 
-        public SearchResults Search(string text, Query query, HashSet<string> matched, GuidanceAnalyzer analyzer, bool includeEarlier)
+        public SearchResults Search(string text, Query query, HashSet<string> matched, bool includeEarlier)
         {
             var top = searcher.Search(query, includeEarlier ? null : LatestOnly, MaxResults);
             var hits = top.ScoreDocs.Select(scored =>
             {
-                var entry = entries[searcher.Doc(scored.Doc).GetField(EntryField).GetInt32Value()!.Value];
-                var heading = entry.Anchor is null ? entry.Version.Title : entry.Heading;
+                var entry = entries[entryOf[scored.Doc]];
+                var (heading, headingField) = entry.Anchor is null ? (entry.Version.Title, TitleField) : (entry.Heading, HeadingField);
                 return new SearchHit(
                     entry.Chapter,
                     entry.Version,
                     entry.Anchor,
-                    Snippet.Highlight(heading, analyzer, matched, int.MaxValue),
-                    Snippet.Highlight(entry.Body, analyzer, matched, Snippet.DefaultLength),
+                    Snippet.Highlight(heading, Offsets(scored.Doc, headingField, matched), int.MaxValue),
+                    Snippet.Highlight(entry.Body, Offsets(scored.Doc, BodyField, matched), Snippet.DefaultLength),
                     entry.IsLatest);
             }).ToList();
             return new SearchResults(text, includeEarlier, null, hits, top.TotalHits);
+        }
+
+        /// <summary>Where the matched terms are in one field of one document, from its term vector.</summary>
+        private List<(int Start, int End)> Offsets(int document, string field, HashSet<string> matched)
+        {
+            var offsets = new List<(int Start, int End)>();
+            var terms = searcher.IndexReader.GetTermVector(document, field);
+            if (terms is null)
+            {
+                return offsets;
+            }
+
+            var termsEnum = terms.GetEnumerator();
+            foreach (var term in matched)
+            {
+                if (!termsEnum.SeekExact(new BytesRef(term)))
+                {
+                    continue;
+                }
+
+                var positions = termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
+                if (positions is null || positions.NextDoc() == DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < positions.Freq; i++)
+                {
+                    positions.NextPosition();
+                    offsets.Add((positions.StartOffset, positions.EndOffset));
+                }
+            }
+
+            return offsets;
         }
 
         /// <summary>A version's text cut at its headings; text before the first heading is the introduction (no anchor).</summary>

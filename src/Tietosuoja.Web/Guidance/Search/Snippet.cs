@@ -17,14 +17,13 @@ public static class Snippet
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>HTML-encoded text with &lt;mark&gt; around matched words, at most about <paramref name="maxLength"/> characters.</summary>
-    public static string Highlight(string text, GuidanceAnalyzer analyzer, IReadOnlySet<string> terms, int maxLength)
+    public static string Highlight(string text, GuidanceAnalyzer analyzer, IReadOnlySet<string> terms, int maxLength) =>
+        Highlight(text, analyzer.Tokens(text).Where(t => terms.Contains(t.Term)).Select(t => (t.Start, t.End)), maxLength);
+
+    /// <summary>As above, with the matched words' offsets already known (from the index's term vectors).</summary>
+    public static string Highlight(string text, IEnumerable<(int Start, int End)> matches, int maxLength)
     {
-        var marks = analyzer.Tokens(text)
-            .Where(t => terms.Contains(t.Term))
-            .Select(t => (t.Start, t.End))
-            .Distinct()
-            .OrderBy(m => m.Start)
-            .ToList();
+        var marks = matches.Distinct().OrderBy(m => m.Start).ToList();
         var (start, end) = Window(text, marks, maxLength);
 
         var html = new StringBuilder();

@@ -1,0 +1,132 @@
+// Search benchmark: builds a corpus of at least 200 chapter versions from the repository's content,
+// loads it with the portal's own ContentLoader (so the index is exactly what readers get), then
+// measures the search alone: single-threaded latency percentiles and two-thread throughput, for
+// the default scope (latest published versions) and for "earlier versions too".
+// Usage: dotnet run -c Release --project bench/SearchBench -- [content-folder] [copies] [seconds]
+using System.Diagnostics;
+using System.Globalization;
+using Tietosuoja.Web.Guidance;
+
+var content = args.Length > 0 ? args[0] : Path.Combine(Directory.GetCurrentDirectory(), "content");
+var copies = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+var seconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10;
+
+string[] finnishQueries =
+[
+    "voiko kunta käyttää suostumusta käsittelyperusteena?", "rekisterinpitäjän vastuu", "yhteisrekisterinpitäjien järjestely",
+    "oikeusperusteet", "tietosuojavastaava", "rekisteröidyn oikeus saada pääsy tietoihin", "oikeutettu etu viranomainen",
+    "henkilötietojen käsittelijä sopimus", "kuntayhtymä", "hyvinvointialue rekisterinpitäjä", "tietojen luovuttaminen viranomaisten välillä",
+    "valitus tietosuojavaltuutetulle", "salassa pidettävät tiedot", "lapsen suostumus", "rikostiedot", "\"oikeus tulla unohdetuksi\"",
+];
+string[] swedishQueries =
+[
+    "kan kommunen använda samtycke?", "personuppgiftsansvarig", "gemensamt personuppgiftsansvariga", "rättslig grund",
+    "dataskyddsombud", "den registrerades rätt till tillgång", "berättigat intresse", "personuppgiftsbiträde avtal",
+];
+
+var root = Path.Combine(Path.GetTempPath(), "tietosuoja-search-bench-" + Environment.ProcessId);
+try
+{
+    var versions = Corpus.Generate(content, root, copies);
+    var loadTimer = Stopwatch.StartNew();
+    var result = new ContentLoader(new MarkdownRenderer()).Load(root, 1);
+    loadTimer.Stop();
+    if (result.Snapshot is not { } snapshot)
+    {
+        Console.Error.WriteLine("The generated corpus did not load:");
+        foreach (var error in result.Errors.Take(10))
+        {
+            Console.Error.WriteLine("  " + error);
+        }
+
+        return 1;
+    }
+
+    var queries = finnishQueries.Select(q => (Language.Fi, q)).Concat(swedishQueries.Select(q => (Language.Sv, q))).ToArray();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Corpus: {snapshot.Chapters.Length} chapters, {versions} chapter versions; content load with search index: {loadTimer.ElapsedMilliseconds} ms"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Queries: {queries.Length} ({finnishQueries.Length} Finnish, {swedishQueries.Length} Swedish), {seconds:0} s per measurement after a 2 s warm-up"));
+    Console.WriteLine();
+    Console.WriteLine($"{"scope",-28} {"threads",7} {"queries/s",10} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"hits/q",7}");
+    foreach (var earlier in new[] { false, true })
+    {
+        Run(snapshot, queries, earlier, threads: 1, TimeSpan.FromSeconds(2));
+        var single = Run(snapshot, queries, earlier, threads: 1, TimeSpan.FromSeconds(seconds));
+        var parallel = Run(snapshot, queries, earlier, threads: 2, TimeSpan.FromSeconds(seconds));
+        var scope = earlier ? "all versions" : "latest published";
+        Print(scope, 1, single);
+        Print(scope, 2, parallel);
+    }
+
+    GC.Collect();
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Managed heap after the runs: {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MiB"));
+    GC.KeepAlive(snapshot);
+    return 0;
+}
+finally
+{
+    Directory.Delete(root, recursive: true);
+}
+
+static Measurement Run(ContentSnapshot snapshot, (Language Language, string Query)[] queries, bool earlier, int threads, TimeSpan duration)
+{
+    var perThread = new List<double>[threads];
+    var hits = new long[threads];
+    var clock = Stopwatch.StartNew();
+    Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, thread =>
+    {
+        var latencies = perThread[thread] = new List<double>(200_000);
+        var i = thread;
+        while (clock.Elapsed < duration)
+        {
+            var (language, query) = queries[i++ % queries.Length];
+            var start = Stopwatch.GetTimestamp();
+            var results = snapshot.Search.Search(language, query, earlier);
+            latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            hits[thread] += results.Hits.Count;
+        }
+    });
+    var elapsed = clock.Elapsed.TotalSeconds;
+    var all = perThread.SelectMany(l => l).Order().ToArray();
+    return new Measurement(all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all[^1], (double)hits.Sum() / all.Length);
+}
+
+static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+static void Print(string scope, int threads, Measurement m) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scope,-28} {threads,7} {m.QueriesPerSecond,10:0} {m.P50,8:0.000} {m.P99,8:0.000} {m.Max,8:0.00} {m.HitsPerQuery,7:0.0}"));
+
+internal sealed record Measurement(double QueriesPerSecond, double P50, double P99, double Max, double HitsPerQuery);
+
+/// <summary>The repository's content plus <c>copies</c> copies of every chapter (all versions, both languages) under new ids.</summary>
+internal static class Corpus
+{
+    public static int Generate(string source, string target, int copies)
+    {
+        CopyFolder(source, target);
+        var chapters = Path.Combine(target, ContentLoader.ChaptersFolder);
+        var originals = Directory.GetDirectories(chapters).Select(Path.GetFileName).OfType<string>().ToList();
+        using var siteFile = File.AppendText(Path.Combine(target, ContentLoader.SiteFileName));
+        for (var copy = 1; copy <= copies; copy++)
+        {
+            foreach (var id in originals)
+            {
+                var newId = string.Create(CultureInfo.InvariantCulture, $"kopio{copy}-{id}");
+                CopyFolder(Path.Combine(chapters, id), Path.Combine(chapters, newId));
+                siteFile.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  - id: {newId}\n    slug:\n      fi: {newId}\n      sv: {newId}-sv"));
+            }
+        }
+
+        return Directory.GetFiles(chapters, "*.md", SearchOption.AllDirectories).Length;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+}
