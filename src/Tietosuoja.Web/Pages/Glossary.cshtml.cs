@@ -17,5 +17,8 @@ public sealed class GlossaryModel(ContentStore store, IStringLocalizer<SharedRes
     public IEnumerable<GlossaryEntry> Entries =>
         Snapshot.Glossary.OrderBy(e => e.In(Language).Term, StringComparer.Create(Language.Culture(), ignoreCase: true));
 
+    /// <summary>The official text of a term's reference; the loader has checked that every reference is a citation it reads.</summary>
+    public string SourceUrl(string reference) => LegalSources.Url(LegalReferenceParser.Find(reference, Language)[0], Language);
+
     public IActionResult OnGet() => Snapshot.Glossary.IsEmpty ? NotFound() : Page();
 }

@@ -37,7 +37,7 @@ public sealed class SearchModel(ContentStore store, IStringLocalizer<SharedResou
     };
 
     public string Where(SearchHit hit) =>
-        T["SearchHitWhere", hit.Chapter.Number, hit.Version.Title, hit.Version.Version, hit.IsLatest ? T["SearchHitCurrent"] : StatusName(hit.Version.Status)];
+        T["SearchHitWhere", hit.Chapter.Number, hit.Version.Title, hit.Version.Version, hit.IsLatest ? T["SearchHitCurrent"] : hit.Version.IsFinal ? T["SearchHitEarlier"] : StatusName(hit.Version.Status)];
 
     public void OnGet(string? q, bool earlier)
     {

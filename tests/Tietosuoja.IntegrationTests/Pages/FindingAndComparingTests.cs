@@ -96,6 +96,17 @@ public sealed class FindingAndComparingTests(RepositoryPortal portal) : IClassFi
         Assert.DoesNotContain(current.Document.QuerySelectorAll(".search-result a"), a => a.GetAttribute("href")!.Contains("versio/1.2", StringComparison.Ordinal));
         Assert.Contains(all.Document.QuerySelectorAll(".search-result a"), a => a.GetAttribute("href") == "/luku/kasittelyn-oikeusperusteet/versio/1.2#vireilla-olevat-lakimuutokset");
         Assert.NotNull(all.Document.QuerySelector("#search-earlier[checked]"));
+        var consultation = all.Document.QuerySelectorAll(".search-result").First(r => r.QuerySelector("a")!.GetAttribute("href")!.Contains("versio/1.2", StringComparison.Ordinal));
+        Assert.Contains("versio 1.2 (Kommentoitavana)", consultation.QuerySelector(".search-result__where")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_earlier_published_version_is_labelled_as_earlier_not_as_current()
+    {
+        var page = await _client.GetPageAsync("/haku?q=" + Uri.EscapeDataString("oikeusperuste") + "&earlier=true");
+
+        var old = page.Document.QuerySelectorAll(".search-result").First(r => r.QuerySelector("a")!.GetAttribute("href")!.Contains("/versio/1.0", StringComparison.Ordinal));
+        Assert.Contains("(aiempi versio)", old.QuerySelector(".search-result__where")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -225,6 +236,14 @@ public sealed class FindingAndComparingTests(RepositoryPortal portal) : IClassFi
         var page = await _client.GetPageAsync(url);
 
         Assert.Equal(feed, page.Document.QuerySelector("link[rel=alternate][type='application/atom+xml']")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Glossary_references_link_to_the_official_text()
+    {
+        var page = await _client.GetPageAsync("/sv/ordlista");
+
+        Assert.Contains(page.Document.QuerySelectorAll(".glossary__reference a.legal-link"), a => a.GetAttribute("href") == "https://eur-lex.europa.eu/legal-content/SV/TXT/HTML/?uri=CELEX:32016R0679#art_4");
     }
 
     [Fact]
