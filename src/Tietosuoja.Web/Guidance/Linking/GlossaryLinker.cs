@@ -87,19 +87,7 @@ public sealed class GlossaryLinker
         return true;
     }
 
-    private List<(int Start, int End, HashSet<string> Stems)> Words(string text)
-    {
-        var words = new List<(int Start, int End, HashSet<string> Stems)>();
-        foreach (var token in GuidanceAnalyzer.WholeWordsFor(_language).Tokens(text))
-        {
-            if (token.StartsWord || words.Count == 0)
-            {
-                words.Add((token.Start, token.End, new HashSet<string>(StringComparer.Ordinal)));
-            }
-
-            words[^1].Stems.Add(token.Term);
-        }
-
-        return words;
-    }
+    private List<(int Start, int End, HashSet<string> Stems)> Words(string text) =>
+        [.. GuidanceAnalyzer.WholeWordsFor(_language).Tokens(text).GroupWords()
+            .Select(word => (word[0].Start, word[0].End, word.Select(t => t.Term).ToHashSet(StringComparer.Ordinal)))];
 }

@@ -55,19 +55,22 @@ public sealed class GuidanceAnalyzer : Analyzer
     /// <summary>The terms of a text, grouped by word: each group holds the stems and compound parts of one word.</summary>
     public IReadOnlyList<IReadOnlyList<string>> TermsByWord(string text)
     {
-        var words = new List<IReadOnlyList<string>>();
-        foreach (var token in Tokens(text))
-        {
-            if (token.StartsWord || words.Count == 0)
-            {
-                words.Add(new List<string>());
-            }
+        return [.. Tokens(text).GroupWords().Select(word => (IReadOnlyList<string>)[.. word.Select(t => t.Term).Distinct(StringComparer.Ordinal)])];
+    }
 
-            var current = (List<string>)words[^1];
-            if (!current.Contains(token.Term, StringComparer.Ordinal))
-            {
-                current.Add(token.Term);
-            }
+    /// <summary>
+    /// The words of a query, each with the stems of the word itself and, apart, the terms of the
+    /// compound parts found in it, so that a part can be given less weight than the word.
+    /// </summary>
+    public IReadOnlyList<QueryWord> QueryWords(string text)
+    {
+        var whole = WholeWordsFor(_language);
+        var words = new List<QueryWord>();
+        foreach (var group in Tokens(text).GroupWords())
+        {
+            var stems = whole.TermsByWord(text[group[0].Start..group[0].End]).SelectMany(w => w).ToList();
+            var parts = group.Select(t => t.Term).Distinct(StringComparer.Ordinal).Except(stems, StringComparer.Ordinal).ToList();
+            words.Add(new QueryWord(stems, parts));
         }
 
         return words;
@@ -139,3 +142,29 @@ public sealed class GuidanceAnalyzer : Analyzer
 
 /// <summary>A term with the span of text it was made from; <see cref="StartsWord"/> is false for a word's further stems and parts.</summary>
 public readonly record struct AnalyzedToken(string Term, int Start, int End, bool StartsWord);
+
+/// <summary>One word of a query: the stems of the word as written, and the terms of its compound parts.</summary>
+public sealed record QueryWord(IReadOnlyList<string> Stems, IReadOnlyList<string> Parts)
+{
+    public IEnumerable<string> AllTerms => Stems.Concat(Parts);
+}
+
+public static class AnalyzedTokens
+{
+    /// <summary>Tokens grouped by the word they came from, in order.</summary>
+    public static List<List<AnalyzedToken>> GroupWords(this IEnumerable<AnalyzedToken> tokens)
+    {
+        var words = new List<List<AnalyzedToken>>();
+        foreach (var token in tokens)
+        {
+            if (token.StartsWord || words.Count == 0)
+            {
+                words.Add([]);
+            }
+
+            words[^1].Add(token);
+        }
+
+        return words;
+    }
+}

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -26,7 +28,8 @@ public sealed record SearchResults(string Query, bool IncludeEarlier, SearchProb
 /// A Lucene index over every section of every chapter version, one per language, built in memory
 /// with the content snapshot it belongs to, so search and pages always show the same content.
 /// A query is analyzed like the text and becomes one clause per word (any of its stems or parts,
-/// in the chapter title, section heading or body); headings weigh most. No query syntax is
+/// in the chapter title, section heading or body); headings weigh most, and a word found only as a
+/// part of a compound weighs less than the word itself. No query syntax is
 /// parsed, so quotes, operators and stray punctuation cannot cause an error.
 /// </summary>
 public sealed class GuidanceSearchIndex
@@ -37,10 +40,19 @@ public sealed class GuidanceSearchIndex
     private const string TitleField = "title";
     private const string HeadingField = "heading";
     private const string BodyField = "body";
+    private const string HeadingPartsField = "heading-parts";
+    private const string BodyPartsField = "body-parts";
     private const string EntryField = "entry";
     private const string LatestField = "latest";
 
-    private static readonly (string Field, float Boost)[] WeightedFields = [(HeadingField, 4f), (TitleField, 2f), (BodyField, 1f)];
+    // Whole words weigh most in a heading. Compound parts find sections that would otherwise be
+    // missed but barely affect the order: a word found only inside a compound ("kunta" in
+    // "lautakunta") weighs far less than the word itself, or the commonest parts would flood the
+    // results. A part of a query word is looked for only among the parts.
+    private static readonly (string Field, float Boost)[] WordFields =
+        [(HeadingField, 4f), (TitleField, 2f), (BodyField, 1f), (HeadingPartsField, 0.3f), (BodyPartsField, 0.1f)];
+
+    private static readonly (string Field, float Boost)[] PartFields = [(HeadingPartsField, 0.1f), (BodyPartsField, 0.05f)];
 
     // Each term's character offsets are kept in the index (term vectors), so a snippet marks the
     // matched words by reading them instead of analyzing the section again.
@@ -69,30 +81,34 @@ public sealed class GuidanceSearchIndex
             return SearchResults.Refused(text, includeEarlier, SearchProblem.TooLong);
         }
 
-        var analyzer = GuidanceAnalyzer.For(language);
-        var words = analyzer.TermsByWord(text).Take(MaxWords).ToList();
+        var words = GuidanceAnalyzer.For(language).QueryWords(text).Take(MaxWords).ToList();
         if (words.Count == 0)
         {
             return SearchResults.Refused(text, includeEarlier, SearchProblem.NoWords);
         }
 
         var anyWord = new BooleanQuery();
-        foreach (var terms in words)
+        foreach (var queryWord in words)
         {
             var word = new DisjunctionMaxQuery(0.1f);
-            foreach (var term in terms)
-            {
-                foreach (var (field, boost) in WeightedFields)
-                {
-                    word.Add(new TermQuery(new Term(field, term)) { Boost = boost });
-                }
-            }
-
+            AddClauses(word, queryWord.Stems, WordFields);
+            AddClauses(word, queryWord.Parts, PartFields);
             anyWord.Add(word, Occur.SHOULD);
         }
 
-        var matched = words.SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
+        var matched = words.SelectMany(w => w.AllTerms).ToHashSet(StringComparer.Ordinal);
         return _indexes[language].Search(text, anyWord, matched, includeEarlier);
+    }
+
+    private static void AddClauses(DisjunctionMaxQuery word, IEnumerable<string> terms, (string Field, float Boost)[] fields)
+    {
+        foreach (var term in terms)
+        {
+            foreach (var (field, boost) in fields)
+            {
+                word.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+            }
+        }
     }
 
     private static FieldType CreateTextWithOffsets()
@@ -113,7 +129,11 @@ public sealed class GuidanceSearchIndex
         {
             var entries = ImmutableArray.CreateBuilder<Entry>();
             var directory = new RAMDirectory();
-            using (var writer = new IndexWriter(directory, new IndexWriterConfig(GuidanceAnalyzer.MatchVersion, GuidanceAnalyzer.For(language))))
+            // Whole-word fields keep every word as written (stemmed); the parts fields also hold compound parts.
+            var analyzer = new PerFieldAnalyzerWrapper(
+                GuidanceAnalyzer.WholeWordsFor(language),
+                new Dictionary<string, Analyzer> { [HeadingPartsField] = GuidanceAnalyzer.For(language), [BodyPartsField] = GuidanceAnalyzer.For(language) });
+            using (var writer = new IndexWriter(directory, new IndexWriterConfig(GuidanceAnalyzer.MatchVersion, analyzer)))
             {
                 foreach (var chapter in chapters)
                 {
@@ -131,6 +151,8 @@ public sealed class GuidanceSearchIndex
                                 new Field(TitleField, version.Title, TextWithOffsets),
                                 new Field(HeadingField, section.Heading, TextWithOffsets),
                                 new Field(BodyField, section.Body, TextWithOffsets),
+                                new Field(HeadingPartsField, section.Heading, TextWithOffsets),
+                                new Field(BodyPartsField, section.Body, TextWithOffsets),
                             };
                             writer.AddDocument(document);
                             entries.Add(entry);
@@ -154,19 +176,37 @@ public sealed class GuidanceSearchIndex
             var hits = top.ScoreDocs.Select(scored =>
             {
                 var entry = entries[entryOf[scored.Doc]];
-                var (heading, headingField) = entry.Anchor is null ? (entry.Version.Title, TitleField) : (entry.Heading, HeadingField);
+                var (heading, headingFields) = entry.Anchor is null ? (entry.Version.Title, new[] { TitleField }) : (entry.Heading, new[] { HeadingField, HeadingPartsField });
                 return new SearchHit(
                     entry.Chapter,
                     entry.Version,
                     entry.Anchor,
-                    Snippet.Highlight(heading, Offsets(scored.Doc, headingField, matched), int.MaxValue),
-                    Snippet.Highlight(entry.Body, Offsets(scored.Doc, BodyField, matched), Snippet.DefaultLength),
+                    Snippet.Highlight(heading, Offsets(scored.Doc, headingFields, matched), int.MaxValue),
+                    Snippet.Highlight(entry.Body, Offsets(scored.Doc, [BodyField, BodyPartsField], matched), Snippet.DefaultLength),
                     entry.IsLatest);
             }).ToList();
             return new SearchResults(text, includeEarlier, null, hits, top.TotalHits);
         }
 
-        /// <summary>Where the matched terms are in one field of one document, from its term vector.</summary>
+        /// <summary>
+        /// Where the matched terms are in a document, from the term vector of the first of
+        /// <paramref name="fields"/> that has any: whole words are marked, and compound parts only
+        /// when the words themselves did not match.
+        /// </summary>
+        private List<(int Start, int End)> Offsets(int document, string[] fields, HashSet<string> matched)
+        {
+            foreach (var field in fields)
+            {
+                var offsets = Offsets(document, field, matched);
+                if (offsets.Count > 0)
+                {
+                    return offsets;
+                }
+            }
+
+            return [];
+        }
+
         private List<(int Start, int End)> Offsets(int document, string field, HashSet<string> matched)
         {
             var offsets = new List<(int Start, int End)>();

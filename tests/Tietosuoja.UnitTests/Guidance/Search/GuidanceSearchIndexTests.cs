@@ -35,6 +35,26 @@ public sealed class GuidanceSearchIndexTests
     }
 
     [Fact]
+    public void A_word_found_only_inside_compounds_ranks_below_the_word_itself()
+    {
+        // "Kuntayhtymä" holds "kunta" only as a part; sections about the municipality itself come first.
+        var kunta = Snapshot.Search.Search(Language.Fi, "kunta", includeEarlier: false).Hits;
+        var lautakunta = Snapshot.Search.Search(Language.Fi, "lautakunta", includeEarlier: false).Hits;
+
+        Assert.Equal("kunta-oikeushenkilona", kunta[0].Anchor);
+        Assert.DoesNotContain(kunta.Take(5), h => h.Anchor == "kuntayhtyma");
+        Assert.Equal("kunta-oikeushenkilona", lautakunta[0].Anchor);
+        Assert.Contains("<mark>lautakunta</mark>", lautakunta[0].SnippetHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_compound_is_found_by_a_query_for_its_part()
+    {
+        Assert.Contains(Snapshot.Search.Search(Language.Fi, "valtuutettu", includeEarlier: false).Hits, h => h.SnippetHtml.Contains("<mark>tietosuojavaltuutettu", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(Snapshot.Search.Search(Language.Sv, "ombud", includeEarlier: false).Hits, h => h.HeadingHtml.Contains("<mark>dataskyddsombud</mark>", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public void The_plural_finds_the_singular()
     {
         var hits = Snapshot.Search.Search(Language.Fi, "oikeusperusteet", includeEarlier: false).Hits;
