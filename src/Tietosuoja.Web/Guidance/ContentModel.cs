@@ -72,6 +72,14 @@ public sealed class Chapter(
     public ChapterVersion? Current(Language language) =>
         LatestPublished(language) ?? (Versions(language) is { IsEmpty: false } all ? all[^1] : null);
 
+    /// <summary>The version just before <paramref name="version"/> in its language, if there is one.</summary>
+    public ChapterVersion? Previous(ChapterVersion version)
+    {
+        var list = Versions(version.Language);
+        var index = list.IndexOf(version);
+        return index > 0 ? list[index - 1] : null;
+    }
+
     /// <summary>A draft or consultation version newer than <see cref="Current"/>, if there is one.</summary>
     public ChapterVersion? Upcoming(Language language)
     {

@@ -58,6 +58,25 @@ public sealed class ContentSwapTests : IDisposable
     }
 
     [Fact]
+    public async Task Swedish_readers_compare_swedish_versions_at_swedish_addresses()
+    {
+        _content.WithVersion("rekisterinpitaja", "fi", "1.2", title: "Uusi versio", date: "2026-11-20")
+            .WithVersion("rekisterinpitaja", "sv", "1.2", title: "Ny version", body: "## Första avsnittet\n\nNy text i avsnittet.\n", date: "2026-11-20");
+        await EventuallyAsync("/sv/kapitel/personuppgiftsansvarig", page => page.H1 == "Ny version");
+
+        var version = await _client.GetPageAsync("/sv/kapitel/personuppgiftsansvarig/version/1.2");
+        var compareUrl = version.Href(".version-changes a")!;
+        var comparison = await _client.GetPageAsync(compareUrl);
+
+        Assert.Equal("/sv/kapitel/personuppgiftsansvarig/jamforelse/1.1/1.2", compareUrl);
+        Assert.Equal(HttpStatusCode.OK, comparison.Status);
+        Assert.Equal("sv", comparison.Language);
+        Assert.StartsWith("Vad har ändrats: Ny version", comparison.H1, StringComparison.Ordinal);
+        Assert.Contains(comparison.Document.QuerySelectorAll(".comparison ins"), ins => ins.TextContent.Contains("[tillagt: ", StringComparison.Ordinal));
+        Assert.Equal("/luku/rekisterinpitaja/vertailu/1.1/1.2", comparison.LanguageSwitchHref);
+    }
+
+    [Fact]
     public async Task A_broken_file_leaves_the_last_good_content_in_service_until_it_is_fixed()
     {
         var store = _portal.Services.GetRequiredService<ContentStore>();

@@ -6,8 +6,8 @@ namespace Tietosuoja.Web.Guidance.Search;
 
 /// <summary>
 /// Cuts the passage of a text that holds the most matched words and marks them. A word is marked
-/// when the analyzer turns it into a term the query had, so "rekisterinpitäjän" is marked for the
-/// query "rekisterinpitäjä", exactly as the index matched it.
+/// where the index matched a term of the query, so "rekisterinpitäjän" is marked for the query
+/// "rekisterinpitäjä".
 /// </summary>
 public static class Snippet
 {
@@ -16,11 +16,10 @@ public static class Snippet
     // Encodes markup characters only, so Finnish and Swedish letters stay readable in the page source.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    /// <summary>HTML-encoded text with &lt;mark&gt; around matched words, at most about <paramref name="maxLength"/> characters.</summary>
-    public static string Highlight(string text, GuidanceAnalyzer analyzer, IReadOnlySet<string> terms, int maxLength) =>
-        Highlight(text, analyzer.Tokens(text).Where(t => terms.Contains(t.Term)).Select(t => (t.Start, t.End)), maxLength);
-
-    /// <summary>As above, with the matched words' offsets already known (from the index's term vectors).</summary>
+    /// <summary>
+    /// HTML-encoded text with &lt;mark&gt; around the matched words (their offsets come from the
+    /// index's term vectors), at most about <paramref name="maxLength"/> characters.
+    /// </summary>
     public static string Highlight(string text, IEnumerable<(int Start, int End)> matches, int maxLength)
     {
         var marks = matches.Distinct().OrderBy(m => m.Start).ToList();

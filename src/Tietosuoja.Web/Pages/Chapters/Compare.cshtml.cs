@@ -88,20 +88,15 @@ public sealed class CompareModel(ContentStore store, IStringLocalizer<SharedReso
         }
 
         Chapter = chapter;
-        var versions = chapter.Versions(Language);
         if (from is null || to is null)
         {
             from ??= Request.Query["from"];
             to ??= Request.Query["to"];
             if (string.IsNullOrEmpty(from) && string.IsNullOrEmpty(to) && chapter.Current(Language) is { } current)
             {
-                var index = versions.IndexOf(current);
-                if (index < 1)
-                {
-                    return NotFound();
-                }
-
-                return Redirect(SiteUrls.Compare(chapter, Language, versions[index - 1].Version, current.Version));
+                return chapter.Previous(current) is { } previous
+                    ? Redirect(SiteUrls.Compare(chapter, Language, previous.Version, current.Version))
+                    : NotFound();
             }
         }
 
@@ -124,13 +119,5 @@ public sealed class CompareModel(ContentStore store, IStringLocalizer<SharedReso
 
         Comparison = VersionComparison.Compare(older, newer);
         return Page();
-    }
-
-    /// <summary>The version just before <paramref name="version"/> in this language, if there is one.</summary>
-    public static ChapterVersion? Previous(Chapter chapter, ChapterVersion version)
-    {
-        var versions = chapter.Versions(version.Language);
-        var index = versions.IndexOf(version);
-        return index > 0 ? versions[index - 1] : null;
     }
 }
