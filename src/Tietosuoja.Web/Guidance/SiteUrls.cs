@@ -87,8 +87,9 @@ public static class SiteUrls
 
     public static string Search(Language language) => $"{Prefix(language)}/{SearchSegment(language)}";
 
-    public static string Search(Language language, string query, bool includeEarlier = false) =>
-        $"{Search(language)}?q={Uri.EscapeDataString(query)}" + (includeEarlier ? "&earlier=true" : string.Empty);
+    public static string Search(Language language, string query, bool includeEarlier = false, int page = 1) =>
+        $"{Search(language)}?q={Uri.EscapeDataString(query)}" + (includeEarlier ? "&earlier=true" : string.Empty)
+            + (page > 1 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"&p={page}") : string.Empty);
 
     public static string Feed(Language language) => $"{Prefix(language)}/{FeedSegment(language)}";
 

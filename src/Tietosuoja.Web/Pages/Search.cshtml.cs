@@ -22,6 +22,7 @@ public sealed class SearchModel(ContentStore store, IStringLocalizer<SharedResou
     {
         null => T["SearchTitle"],
         { Problem: not null } => T["ErrorTitlePrefix", T["SearchTitle"].Value],
+        { Page: > 1 } => T["SearchResultsPageTitle", Results.Query, Results.Page],
         _ => T["SearchResultsTitle", Results.Query],
     };
 
@@ -39,13 +40,14 @@ public sealed class SearchModel(ContentStore store, IStringLocalizer<SharedResou
     public string Where(SearchHit hit) =>
         T["SearchHitWhere", hit.Chapter.Number, hit.Version.Title, hit.Version.Version, hit.IsLatest ? T["SearchHitCurrent"] : hit.Version.IsFinal ? T["SearchHitEarlier"] : StatusName(hit.Version.Status)];
 
-    public void OnGet(string? q, bool earlier)
+    /// <param name="p">The results page; not "page", which Razor Pages keeps for the page's own route value.</param>
+    public void OnGet(string? q, bool earlier, int p = 1)
     {
         IncludeEarlier = earlier;
         // An empty box binds as null; it was still a search, and gets the "write a word" message.
         if (q is not null || Request.Query.ContainsKey("q"))
         {
-            Results = Snapshot.Search.Search(Language, q, earlier);
+            Results = Snapshot.Search.Search(Language, q, earlier, p);
         }
     }
 }

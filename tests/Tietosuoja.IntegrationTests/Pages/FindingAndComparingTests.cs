@@ -88,6 +88,27 @@ public sealed class FindingAndComparingTests(RepositoryPortal portal) : IClassFi
     }
 
     [Fact]
+    public async Task Many_results_come_in_pages_that_follow_on_from_each_other()
+    {
+        var first = await _client.GetPageAsync("/haku?q=kunta&earlier=true");
+        var nextUrl = first.Document.QuerySelector(".pagination a[rel=next]")!.GetAttribute("href")!;
+        var second = await _client.GetPageAsync(nextUrl);
+        var beyond = await _client.GetPageAsync("/haku?q=kunta&earlier=true&p=999");
+
+        Assert.Equal("/haku?q=kunta&earlier=true&p=2", nextUrl);
+        Assert.Equal(30, first.Document.QuerySelectorAll(".search-result").Length);
+        Assert.Null(first.Document.QuerySelector(".pagination a[rel=prev]"));
+        Assert.Equal("31", second.Document.QuerySelector("ol.search-results")!.GetAttribute("start"));
+        Assert.StartsWith("Näytetään osumat 31–", second.Text.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("Näytetään", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var firstLinks = first.Document.QuerySelectorAll(".search-result a").Select(a => a.GetAttribute("href")).ToHashSet();
+        Assert.DoesNotContain(second.Document.QuerySelectorAll(".search-result a"), a => firstLinks.Contains(a.GetAttribute("href")));
+        Assert.NotNull(second.Document.QuerySelector(".pagination a[rel=prev]"));
+        Assert.Equal(HttpStatusCode.OK, beyond.Status);
+        Assert.NotEmpty(beyond.Document.QuerySelectorAll(".search-result"));
+        Assert.Null(beyond.Document.QuerySelector(".pagination a[rel=next]"));
+    }
+
+    [Fact]
     public async Task Earlier_versions_are_searched_when_asked_and_link_to_their_own_address()
     {
         var current = await _client.GetPageAsync("/haku?q=" + Uri.EscapeDataString("HE 9/2026 vireillä"));

@@ -19,8 +19,13 @@ public enum SearchProblem
 /// <summary>One section found: where it is, its heading and a snippet with the matched words in &lt;mark&gt;.</summary>
 public sealed record SearchHit(Chapter Chapter, ChapterVersion Version, string? Anchor, string HeadingHtml, string SnippetHtml, bool IsLatest);
 
-public sealed record SearchResults(string Query, bool IncludeEarlier, SearchProblem? Problem, IReadOnlyList<SearchHit> Hits, int Total)
+/// <summary>One page of results; <see cref="FirstRank"/> is the rank of its first hit (1-based).</summary>
+public sealed record SearchResults(string Query, bool IncludeEarlier, SearchProblem? Problem, IReadOnlyList<SearchHit> Hits, int Total, int Page = 1)
 {
+    public int PageCount => Math.Min(GuidanceSearchIndex.MaxPages, (Total + GuidanceSearchIndex.PageSize - 1) / GuidanceSearchIndex.PageSize);
+
+    public int FirstRank => ((Page - 1) * GuidanceSearchIndex.PageSize) + 1;
+
     public static SearchResults Refused(string query, bool includeEarlier, SearchProblem problem) => new(query, includeEarlier, problem, [], 0);
 }
 
@@ -35,7 +40,10 @@ public sealed record SearchResults(string Query, bool IncludeEarlier, SearchProb
 public sealed class GuidanceSearchIndex
 {
     public const int MaxQueryLength = 200;
-    public const int MaxResults = 30;
+    public const int PageSize = 30;
+
+    /// <summary>Pages beyond this are not offered: nobody reads them, and each costs more than the last.</summary>
+    public const int MaxPages = 20;
     private const int MaxWords = 32;
     private const string TitleField = "title";
     private const string HeadingField = "heading";
@@ -68,7 +76,7 @@ public sealed class GuidanceSearchIndex
         return new GuidanceSearchIndex(Languages.All.ToImmutableDictionary(language => language, language => LanguageIndex.Build(list, language)));
     }
 
-    public SearchResults Search(Language language, string? query, bool includeEarlier)
+    public SearchResults Search(Language language, string? query, bool includeEarlier, int page = 1)
     {
         var text = (query ?? string.Empty).Trim();
         if (text.Length == 0)
@@ -97,7 +105,7 @@ public sealed class GuidanceSearchIndex
         }
 
         var matched = words.SelectMany(w => w.AllTerms).ToHashSet(StringComparer.Ordinal);
-        return _indexes[language].Search(text, anyWord, matched, includeEarlier);
+        return _indexes[language].Search(text, anyWord, matched, includeEarlier, Math.Clamp(page, 1, MaxPages));
     }
 
     private static void AddClauses(DisjunctionMaxQuery word, IEnumerable<string> terms, (string Field, float Boost)[] fields)
@@ -170,10 +178,13 @@ public sealed class GuidanceSearchIndex
             return new LanguageIndex(new IndexSearcher(reader), entryOf, entries.ToImmutable());
         }
 
-        public SearchResults Search(string text, Query query, HashSet<string> matched, bool includeEarlier)
+        public SearchResults Search(string text, Query query, HashSet<string> matched, bool includeEarlier, int page)
         {
-            var top = searcher.Search(query, includeEarlier ? null : LatestOnly, MaxResults);
-            var hits = top.ScoreDocs.Select(scored =>
+            var top = searcher.Search(query, includeEarlier ? null : LatestOnly, page * PageSize);
+            // A page past the last one shows the last one.
+            var lastPage = Math.Max(1, (top.TotalHits + PageSize - 1) / PageSize);
+            page = Math.Min(page, lastPage);
+            var hits = top.ScoreDocs.Skip((page - 1) * PageSize).Select(scored =>
             {
                 var entry = entries[entryOf[scored.Doc]];
                 var (heading, headingFields) = entry.Anchor is null ? (entry.Version.Title, new[] { TitleField }) : (entry.Heading, new[] { HeadingField, HeadingPartsField });
@@ -185,7 +196,7 @@ public sealed class GuidanceSearchIndex
                     Snippet.Highlight(entry.Body, Offsets(scored.Doc, [BodyField, BodyPartsField], matched), Snippet.DefaultLength),
                     entry.IsLatest);
             }).ToList();
-            return new SearchResults(text, includeEarlier, null, hits, top.TotalHits);
+            return new SearchResults(text, includeEarlier, null, hits, top.TotalHits, page);
         }
 
         /// <summary>
