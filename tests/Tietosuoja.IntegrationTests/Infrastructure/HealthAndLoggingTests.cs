@@ -49,6 +49,18 @@ public sealed class HealthAndLoggingTests : IDisposable
         Assert.DoesNotContain("127.0.0.1", everything, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task What_a_reader_searches_for_is_not_logged()
+    {
+        var client = _portal.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/haku?q=" + Uri.EscapeDataString("Maija Meikäläisen potilastiedot"), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await WaitForRequestEventAsync("/haku");
+        Assert.DoesNotContain("Meikäläi", _sink.Everything(), StringComparison.OrdinalIgnoreCase);
+    }
+
     private async Task<LogEvent> WaitForRequestEventAsync(string path)
     {
         for (var attempt = 0; attempt < 50; attempt++)
