@@ -52,9 +52,13 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
         var snapshot = new ContentSnapshot(site.Info, chapters, pages, glossary, generation);
         ValidateLinks(snapshot, documents, errors);
 
-        return errors.Count == 0
-            ? new ContentLoadResult(snapshot, [])
-            : new ContentLoadResult(null, [.. errors]);
+        if (errors.Count > 0)
+        {
+            return new ContentLoadResult(null, [.. errors]);
+        }
+
+        _ = snapshot.Search;
+        return new ContentLoadResult(snapshot, []);
     }
 
     private sealed record SiteDefinition(SiteInfo Info, ImmutableArray<ChapterEntry> Chapters);

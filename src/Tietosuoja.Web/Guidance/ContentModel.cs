@@ -130,8 +130,13 @@ public sealed class ContentSnapshot(SiteInfo site, ImmutableArray<Chapter> chapt
 
     public ImmutableArray<GlossaryEntry> Glossary { get; } = glossary;
 
-    /// <summary>The search index of exactly these chapters, built before the snapshot is swapped in.</summary>
-    public GuidanceSearchIndex Search { get; } = GuidanceSearchIndex.Build(chapters);
+    private readonly Lazy<GuidanceSearchIndex> _search = new(() => GuidanceSearchIndex.Build(chapters));
+
+    /// <summary>
+    /// The search index of exactly these chapters. The loader builds it before handing out a valid
+    /// snapshot, so it is ready when the snapshot is swapped in; a load that fails validation never builds one.
+    /// </summary>
+    public GuidanceSearchIndex Search => _search.Value;
 
     /// <summary>Increases with every successful load; output cache entries are keyed by it.</summary>
     public long Generation { get; } = generation;
