@@ -72,6 +72,7 @@ public sealed class FindingTests(BrowserFixture browser)
 
     [Theory]
     [InlineData("/koko-ohje")]
+    [InlineData("/sv/hela-anvisningen")]
     [InlineData("/luku/kasittelyn-oikeusperusteet/historia")]
     [InlineData("/sv/kapitel/personuppgiftsansvarig")]
     public async Task Page_has_no_wcag_21_aa_violations(string path)

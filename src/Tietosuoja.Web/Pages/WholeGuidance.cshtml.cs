@@ -16,6 +16,10 @@ public sealed class WholeGuidanceModel(ContentStore store, IStringLocalizer<Shar
     public IReadOnlyList<(Chapter Chapter, ChapterVersion Version)> Chapters =>
         Snapshot.Chapters.Where(c => c.Current(Language) is not null).Select(c => (c, c.Current(Language)!)).ToList();
 
+    /// <summary>Chapters not yet in the reader's language; the page names them and links the Finnish text.</summary>
+    public IReadOnlyList<(Chapter Chapter, ChapterVersion Original)> Untranslated =>
+        Snapshot.Chapters.Where(c => c.Current(Language) is null && c.Current(Language.Fi) is not null).Select(c => (c, c.Current(Language.Fi)!)).ToList();
+
     public void OnGet()
     {
     }

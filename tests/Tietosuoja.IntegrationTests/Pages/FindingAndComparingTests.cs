@@ -284,6 +284,17 @@ public sealed class FindingAndComparingTests(RepositoryPortal portal) : IClassFi
         Assert.NotNull(page.Document.GetElementById("rekisterinpitaja--yhteisrekisterinpitajyys"));
     }
 
+    [Fact]
+    public async Task The_swedish_whole_guidance_names_the_chapter_that_is_only_in_finnish()
+    {
+        var page = await _client.GetPageAsync("/sv/hela-anvisningen");
+
+        Assert.Equal(3, page.Document.QuerySelectorAll("article.chapter--whole").Length);
+        var untranslated = Assert.Single(page.Document.QuerySelectorAll(".toc ul a"));
+        Assert.Equal("/luku/henkilotietojen-jatkokaytto", untranslated.GetAttribute("href"));
+        Assert.Equal("fi", untranslated.QuerySelector("span")!.GetAttribute("lang"));
+    }
+
     private static void AssertValidAtom(XElement feed, string language)
     {
         // RFC 4287 4.1.1 and 4.1.2: required elements, absolute ids, one self link.
