@@ -6,7 +6,7 @@ using Markdig.Syntax.Inlines;
 namespace Tietosuoja.Web.Guidance.Linking;
 
 /// <summary>A span of a run of text to turn into a link.</summary>
-public sealed record TextLink(int Start, int Length, string Url, string CssClass, string? Title = null);
+public sealed record TextLink(int Start, int Length, string Url, string CssClass);
 
 /// <summary>
 /// Turns spans of running text into links, after parsing and before rendering. Guidance text is
@@ -99,7 +99,7 @@ public static class InlineLinker
         foreach (var link in links)
         {
             output.AddRange(Text(text[position..link.Start]));
-            var inline = new LinkInline(link.Url, link.Title ?? string.Empty) { IsClosed = true };
+            var inline = new LinkInline(link.Url, string.Empty) { IsClosed = true };
             inline.GetAttributes().AddClass(link.CssClass);
             foreach (var piece in Text(text.Substring(link.Start, link.Length)))
             {
