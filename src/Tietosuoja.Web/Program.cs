@@ -1,4 +1,5 @@
 using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Editing;
 using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Infrastructure;
 
@@ -8,6 +9,7 @@ builder.Services.AddPortalLogging(builder.Configuration);
 builder.Services.AddPortalLocalization();
 builder.Services.AddGuidance(builder.Configuration);
 builder.Services.AddComments(builder.Configuration, builder.Environment);
+builder.Services.AddEditorArea(builder.Configuration, builder.Environment);
 builder.Services.AddPortalWeb(builder.Environment);
 
 var app = builder.Build();

@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 using Tietosuoja.TestSupport;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Infrastructure;
 
 namespace Tietosuoja.BrowserTests;
 
@@ -62,6 +63,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             new RoundDraft(
                 "Luvun 2 kommentointikierros", "Kommentarsrunda om kapitel 2", "Kommentoi luvun 2 versiota 1.2.", "Kommentera version 1.2 av kapitel 2.",
                 now.AddDays(-1), now.AddDays(30), [new RoundTarget("oikeusperusteet", new VersionNumber(1, 2))]),
+            EditorIdentity.System,
             CancellationToken.None);
     }
 

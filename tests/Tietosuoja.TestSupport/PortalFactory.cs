@@ -15,6 +15,7 @@ public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly List<Action<IServiceCollection>> _services = [];
     private readonly Dictionary<string, string> _settings = [];
+    private string _environment = "Testing";
     private readonly string _databaseFolder = Path.Combine(Path.GetTempPath(), "tietosuoja-tests", Guid.NewGuid().ToString("N"));
 
     public PortalFactory(string contentPath)
@@ -43,6 +44,13 @@ public class PortalFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Runs the app in another environment than Testing, such as Production.</summary>
+    public PortalFactory WithEnvironment(string environment)
+    {
+        _environment = environment;
+        return this;
+    }
+
     /// <summary>Gives the app a clock the test moves by hand (round opening and closing, fill time, retention).</summary>
     public PortalFactory WithClock(DateTimeOffset now)
     {
@@ -53,7 +61,7 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("Content:Path", ContentPath);
         builder.UseSetting("Content:PollInterval", "00:00:00.100");
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Tietosuoja.Web.Editing;
 using Tietosuoja.Web.Guidance;
 
 namespace Tietosuoja.Web.Comments;
@@ -26,6 +27,10 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ChapterDraft> ChapterDrafts => Set<ChapterDraft>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Times are UTC throughout; SQLite stores them as ISO text that compares in order.
@@ -36,6 +41,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
         configurationBuilder.Properties<OrganisationType>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<HandlingStatus>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<Moderation>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<VersionStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -70,6 +77,26 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
             comment.Property(c => c.Email).HasMaxLength(EmailMaxLength);
             comment.Property(c => c.Response).HasMaxLength(CommentTextMaxLength);
             comment.Ignore(c => c.IsWithdrawn);
+        });
+
+        modelBuilder.Entity<AuditEntry>(entry =>
+        {
+            entry.HasIndex(e => e.At);
+            entry.Property(e => e.ActorId).HasMaxLength(100);
+            entry.Property(e => e.ActorName).HasMaxLength(NameMaxLength);
+            entry.Property(e => e.Subject).HasMaxLength(TitleMaxLength);
+            entry.Property(e => e.Details).HasMaxLength(DescriptionMaxLength);
+        });
+
+        modelBuilder.Entity<ChapterDraft>(draft =>
+        {
+            draft.Property(d => d.ChapterId).HasMaxLength(100);
+            draft.Property(d => d.NewChapterSlugFi).HasMaxLength(100);
+            draft.Property(d => d.NewChapterSlugSv).HasMaxLength(100);
+            draft.Property(d => d.Title).HasMaxLength(TitleMaxLength);
+            draft.Property(d => d.Summary).HasMaxLength(DescriptionMaxLength);
+            draft.Property(d => d.UpdatedBy).HasMaxLength(NameMaxLength);
+            draft.Ignore(d => d.IsNewChapter);
         });
     }
 

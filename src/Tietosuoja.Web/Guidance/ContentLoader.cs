@@ -495,6 +495,9 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
 
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 
+    /// <summary>Ids and slugs: lower-case ASCII letters and digits, words joined by single hyphens.</summary>
+    public static bool IsSlug(string? text) => text is not null && SlugPattern().IsMatch(text);
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 

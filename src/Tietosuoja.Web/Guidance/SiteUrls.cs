@@ -58,7 +58,7 @@ public static class SiteUrls
         .. Languages.All.SelectMany(language => new[]
         {
             ChapterSegment(language), GlossarySegment(language), RoundsSegment(language), CommentLinkSegment(language),
-            SearchSegment(language), FeedSegment(language), WholeGuidanceSegment(language),
+            SearchSegment(language), FeedSegment(language), WholeGuidanceSegment(language), Editing.EditorUrls.Segment(language),
         }),
     ];
 

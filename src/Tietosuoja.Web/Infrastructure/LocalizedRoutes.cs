@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Tietosuoja.Web.Editing;
 using Tietosuoja.Web.Guidance;
 
 namespace Tietosuoja.Web.Infrastructure;
@@ -25,6 +26,16 @@ public static class LocalizedRoutes
         Route(conventions, "/Comments/Round", SiteUrls.Templates.Round);
         Route(conventions, "/Comments/Submit", SiteUrls.Templates.CommentForm);
         Route(conventions, "/Comments/Manage", SiteUrls.Templates.CommentLink);
+        Route(conventions, "/Editor/Index", EditorUrls.Templates.Home);
+        Route(conventions, "/Editor/SignIn", EditorUrls.Templates.SignIn);
+        Route(conventions, "/Editor/SignOut", EditorUrls.Templates.SignOut);
+        Route(conventions, "/Editor/Draft", EditorUrls.Templates.NewDraft, EditorUrls.Templates.Draft);
+        Route(conventions, "/Editor/Rounds", EditorUrls.Templates.Rounds);
+        Route(conventions, "/Editor/EditRound", EditorUrls.Templates.NewRound, EditorUrls.Templates.EditRound);
+        Route(conventions, "/Editor/Round", EditorUrls.Templates.Round);
+        Route(conventions, "/Editor/RoundComments", EditorUrls.Templates.RoundComments);
+        Route(conventions, "/Editor/Comment", EditorUrls.Templates.Comment);
+        Route(conventions, "/Editor/Audit", EditorUrls.Templates.Audit);
     }
 
     private static void Route(PageConventionCollection conventions, string page, params Func<Language, string>[] templates) =>

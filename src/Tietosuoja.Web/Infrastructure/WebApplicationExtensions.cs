@@ -14,7 +14,13 @@ public static class WebApplicationExtensions
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddPortalSecurityHeaders(environment.IsDevelopment());
-        services.AddRazorPages(options => LocalizedRoutes.Apply(options.Conventions))
+        services.AddRazorPages(options =>
+            {
+                LocalizedRoutes.Apply(options.Conventions);
+                options.Conventions.AuthorizeFolder("/Editor", EditorPolicies.Editor);
+                options.Conventions.AuthorizePage("/Editor/Audit", EditorPolicies.Admin);
+                options.Conventions.AllowAnonymousToPage("/Editor/SignIn");
+            })
             .AddViewLocalization();
         services.AddPortalOutputCache();
         services.AddHealthChecks();
@@ -52,6 +58,8 @@ public static class WebApplicationExtensions
             },
         });
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseOutputCache();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

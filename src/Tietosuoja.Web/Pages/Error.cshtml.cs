@@ -13,7 +13,10 @@ public sealed class ErrorModel(ContentStore store, IStringLocalizer<SharedResour
 
     public bool IsNotFound => Code == StatusCodes.Status404NotFound;
 
-    public override string PageTitle => IsNotFound ? T["NotFoundTitle"] : T["ErrorTitle"];
+    /// <summary>A signed-in person without an editor role on an editor page.</summary>
+    public bool IsForbidden => Code == StatusCodes.Status403Forbidden;
+
+    public override string PageTitle => IsNotFound ? T["NotFoundTitle"] : IsForbidden ? T["ForbiddenTitle"] : T["ErrorTitle"];
 
     public void OnGet(int code)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Infrastructure;
 
 namespace Tietosuoja.IntegrationTests.Comments;
 
@@ -166,7 +167,7 @@ public sealed class CommentLifecycleTests : IDisposable
         _portal.Advance(TimeSpan.FromDays(15));
         using (var scope = _portal.Factory.Services.CreateScope())
         {
-            Assert.True(await scope.ServiceProvider.GetRequiredService<RoundService>().PublishFeedbackAsync(_portal.RoundId, CancellationToken.None));
+            Assert.True(await scope.ServiceProvider.GetRequiredService<RoundService>().PublishFeedbackAsync(_portal.RoundId, EditorIdentity.System, CancellationToken.None));
         }
 
         var report = await client.GetPageAsync($"/kommentointikierrokset/{_portal.RoundId}");
@@ -199,7 +200,7 @@ public sealed class CommentLifecycleTests : IDisposable
     {
         using var scope = _portal.Factory.Services.CreateScope();
 
-        Assert.False(await scope.ServiceProvider.GetRequiredService<RoundService>().PublishFeedbackAsync(_portal.RoundId, CancellationToken.None));
+        Assert.False(await scope.ServiceProvider.GetRequiredService<RoundService>().PublishFeedbackAsync(_portal.RoundId, EditorIdentity.System, CancellationToken.None));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tietosuoja.TestSupport;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Infrastructure;
 
 namespace Tietosuoja.IntegrationTests.Comments;
 
@@ -43,6 +44,7 @@ public sealed class CommentingPortal : IDisposable
                 "Testikierros", "Testrunda", "Kierroksen kuvaus.", "Rundans beskrivning.",
                 opens.UtcDateTime, closes.UtcDateTime,
                 [.. targets.Select(t => new RoundTarget(t.Chapter, VersionNumber.Parse(t.Version)))]),
+            EditorIdentity.System,
             CancellationToken.None);
     }
 
@@ -70,12 +72,16 @@ public sealed class CommentingPortal : IDisposable
         return await PostFormAsync(client, form, "form.comment-form", fields);
     }
 
-    /// <summary>Posts a form of a fetched page: its current values, overridden by <paramref name="fields"/>.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, FetchedPage page, string formSelector, IDictionary<string, string> fields)
+    /// <summary>
+    /// Posts a form of a fetched page as a browser would: its current values (ticked radio buttons
+    /// included), overridden by <paramref name="fields"/>, to its action, or to <paramref name="handler"/>
+    /// of the page's own address, like a button with formaction="?handler=…".
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, FetchedPage page, string formSelector, IDictionary<string, string> fields, string? handler = null)
     {
         var form = (IHtmlFormElement)page.Document.QuerySelector(formSelector)!;
         var values = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll("input[type=hidden], input[type=text], input[type=email]").OfType<IHtmlInputElement>())
+        foreach (var input in form.QuerySelectorAll("input[type=hidden], input[type=text], input[type=email], input[type=datetime-local], input[type=radio]:checked").OfType<IHtmlInputElement>())
         {
             values.TryAdd(input.Name!, input.Value);
         }
@@ -95,7 +101,14 @@ public sealed class CommentingPortal : IDisposable
             values[key] = value;
         }
 
-        return await client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), new FormUrlEncodedContent(values));
+        var pagePath = page.Response.RequestMessage!.RequestUri!.AbsolutePath;
+        var action = handler is not null ? $"{pagePath}?handler={handler}" : form.GetAttribute("action") ?? page.Response.RequestMessage.RequestUri.PathAndQuery;
+        if (action.StartsWith('?'))
+        {
+            action = pagePath + action;
+        }
+
+        return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values));
     }
 
     public static Dictionary<string, string> ValidFields(string text = "Suostumusta koskeva kohta on selkeä.") => new()

@@ -1,0 +1,197 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Infrastructure;
+
+namespace Tietosuoja.Web.Editing;
+
+/// <summary>Which comments of a round an editor is looking at. Null means "any".</summary>
+public sealed record CommentFilter(
+    string? ChapterId = null,
+    VersionNumber? Version = null,
+    string? Section = null,
+    OrganisationType? OrganisationType = null,
+    HandlingStatus? Status = null,
+    Moderation? Moderation = null)
+{
+    /// <summary>The value that stands for "comments on the whole chapter" in the section filter.</summary>
+    public const string WholeChapter = "-";
+}
+
+/// <summary>A comment as the handling list shows it.</summary>
+public sealed record CommentRow(
+    long Id,
+    string ChapterId,
+    VersionNumber Version,
+    Language Language,
+    string? SectionAnchor,
+    string? SectionHeading,
+    string Text,
+    OrganisationType OrganisationType,
+    string? OrganisationName,
+    HandlingStatus Status,
+    Moderation Moderation,
+    bool HasResponse,
+    DateTime SubmittedAt);
+
+/// <summary>How many of a round's comments have each value; the filter shows these next to its options.</summary>
+public sealed record CommentCounts(
+    int Total,
+    int Withdrawn,
+    ImmutableArray<(string ChapterId, VersionNumber Version, int Count)> ByChapter,
+    ImmutableArray<(string ChapterId, VersionNumber Version, string? Anchor, string? Heading, int Count)> BySection,
+    ImmutableDictionary<OrganisationType, int> ByOrganisationType,
+    ImmutableDictionary<HandlingStatus, int> ByStatus,
+    ImmutableDictionary<Moderation, int> ByModeration);
+
+public sealed record CommentList(IReadOnlyList<CommentRow> Rows, int Matching, int Page, int PageCount);
+
+/// <summary>
+/// The writing team's work on comments: listing and counting, setting the handling status, the
+/// public response and the moderation state. Every change goes into the audit trail with the
+/// change itself. Withdrawn comments have nothing left to handle and are left alone.
+/// </summary>
+public sealed class CommentHandling(PortalDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public const int PageSize = 50;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<CommentCounts> CountAsync(int roundId, CancellationToken cancellationToken)
+    {
+        var all = db.Comments.AsNoTracking().Where(c => c.RoundId == roundId);
+        var withdrawn = await all.CountAsync(c => c.WithdrawnAt != null, cancellationToken);
+        var live = all.Where(c => c.WithdrawnAt == null);
+        var sections = await live
+            .GroupBy(c => new { c.ChapterId, c.Version, c.SectionAnchor })
+            .Select(g => new { g.Key.ChapterId, g.Key.Version, g.Key.SectionAnchor, Heading = g.Max(c => c.SectionHeading), Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var types = await live.GroupBy(c => c.OrganisationType).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var statuses = await live.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var moderation = await live.GroupBy(c => c.Moderation).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+
+        return new CommentCounts(
+            sections.Sum(s => s.Count),
+            withdrawn,
+            [.. sections.GroupBy(s => (s.ChapterId, s.Version)).Select(g => (g.Key.ChapterId, g.Key.Version, g.Sum(s => s.Count))).OrderBy(c => c.ChapterId, StringComparer.Ordinal).ThenBy(c => c.Version)],
+            [.. sections.Select(s => (s.ChapterId, s.Version, s.SectionAnchor, s.Heading, s.Count))],
+            types.ToImmutableDictionary(t => t.Key, t => t.Count),
+            statuses.ToImmutableDictionary(s => s.Key, s => s.Count),
+            moderation.ToImmutableDictionary(m => m.Key, m => m.Count));
+    }
+
+    public async Task<CommentList> ListAsync(int roundId, CommentFilter filter, int page, CancellationToken cancellationToken)
+    {
+        var query = Filtered(roundId, filter);
+        var matching = await query.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (matching + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var rows = await query
+            .OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(c => new CommentRow(
+                c.Id, c.ChapterId, c.Version, c.Language, c.SectionAnchor, c.SectionHeading, c.Text,
+                c.OrganisationType, c.OrganisationName, c.Status, c.Moderation, c.Response != null, c.SubmittedAt))
+            .ToListAsync(cancellationToken);
+        return new CommentList(rows, matching, page, pageCount);
+    }
+
+    /// <summary>The comment with its round, read-only; null when there is none with this id.</summary>
+    public Task<Comment?> FindAsync(long id, CancellationToken cancellationToken) =>
+        db.Comments.AsNoTracking().Include(c => c.Round).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    /// <summary>Saves an editor's handling of one comment; false if the comment was withdrawn.</summary>
+    public async Task<bool> HandleAsync(long id, HandlingStatus status, string? response, Moderation moderation, EditorIdentity actor, CancellationToken cancellationToken)
+    {
+        var comment = await db.Comments.SingleAsync(c => c.Id == id, cancellationToken);
+        if (comment.IsWithdrawn)
+        {
+            return false;
+        }
+
+        response = string.IsNullOrWhiteSpace(response) ? null : response.Trim();
+        var subject = Subject(id);
+        if (comment.Status != status)
+        {
+            audit.Add(actor, AuditAction.CommentStatusChanged, subject, $"{comment.Status} → {status}");
+            comment.Status = status;
+        }
+
+        if (comment.Response != response)
+        {
+            audit.Add(actor, AuditAction.CommentResponseChanged, subject, response is null ? "response removed" : $"response: {response}");
+            comment.Response = response;
+            comment.RespondedAt = response is null ? null : Now;
+        }
+
+        if (comment.Moderation != moderation)
+        {
+            audit.Add(actor, AuditAction.CommentModerationChanged, subject, $"{comment.Moderation} → {moderation}");
+            comment.Moderation = moderation;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Sets the status of the chosen comments of a round (withdrawn ones left out); returns how many changed.</summary>
+    public async Task<int> SetStatusAsync(int roundId, IReadOnlyCollection<long> ids, HandlingStatus status, EditorIdentity actor, CancellationToken cancellationToken)
+    {
+        var comments = await db.Comments
+            .Where(c => c.RoundId == roundId && ids.Contains(c.Id) && c.WithdrawnAt == null && c.Status != status)
+            .ToListAsync(cancellationToken);
+        foreach (var comment in comments)
+        {
+            audit.Add(actor, AuditAction.CommentStatusChanged, Subject(comment.Id), $"{comment.Status} → {status} (bulk)");
+            comment.Status = status;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return comments.Count;
+    }
+
+    /// <summary>How the audit trail names a comment.</summary>
+    public static string Subject(long commentId) => string.Create(CultureInfo.InvariantCulture, $"comment {commentId}");
+
+    private IQueryable<Comment> Filtered(int roundId, CommentFilter filter)
+    {
+        var query = db.Comments.AsNoTracking().Where(c => c.RoundId == roundId && c.WithdrawnAt == null);
+        if (filter.ChapterId is { } chapterId)
+        {
+            query = query.Where(c => c.ChapterId == chapterId);
+        }
+
+        if (filter.Version is { } version)
+        {
+            query = query.Where(c => c.Version == version);
+        }
+
+        if (filter.Section == CommentFilter.WholeChapter)
+        {
+            query = query.Where(c => c.SectionAnchor == null);
+        }
+        else if (filter.Section is { } section)
+        {
+            query = query.Where(c => c.SectionAnchor == section);
+        }
+
+        if (filter.OrganisationType is { } type)
+        {
+            query = query.Where(c => c.OrganisationType == type);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        if (filter.Moderation is { } moderation)
+        {
+            query = query.Where(c => c.Moderation == moderation);
+        }
+
+        return query;
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Editing;
+using Tietosuoja.Web.Guidance;
+
+namespace Tietosuoja.Web.Pages.Editor;
+
+/// <summary>One comment in context (the text of the section it is about), with its handling: status, public response, moderation.</summary>
+public sealed class CommentModel(ContentStore store, IStringLocalizer<SharedResource> text, CommentHandling handling) : EditorPageModel(store, text)
+{
+    [FromRoute]
+    public long Id { get; set; }
+
+    [BindProperty]
+    public HandlingStatus Status { get; set; }
+
+    [BindProperty]
+    public string? Answer { get; set; }
+
+    [BindProperty]
+    public Moderation Moderation { get; set; }
+
+    public Comment Comment { get; private set; } = null!;
+
+    public Chapter? Chapter => Snapshot.FindChapterById(Comment.ChapterId);
+
+    public ChapterVersion? Version => Chapter?.Find(Comment.Language, Comment.Version);
+
+    /// <summary>The readable text of the section the comment is about; empty for a comment on the whole chapter.</summary>
+    public IEnumerable<TextBlock> SectionText =>
+        Comment.SectionAnchor is { } anchor && Version is { } version ? version.Text.Where(b => b.SectionAnchor == anchor) : [];
+
+    public override string Title => T["CommentTitle", Id];
+
+    public override string AlternateLanguageUrl => EditorUrls.Comment(Language.Other(), Id);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Status = Comment.Status;
+        Answer = Comment.Response;
+        Moderation = Comment.Moderation;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Answer?.Length > PortalDbContext.CommentTextMaxLength)
+        {
+            AddError("Answer", "Error_TooLong");
+            return Page();
+        }
+
+        if (!await handling.HandleAsync(Id, Status, Answer, Moderation, Editor, cancellationToken))
+        {
+            AddError(null, "Refusal_Withdrawn");
+            return Page();
+        }
+
+        return RedirectWithNotice(EditorUrls.Comment(Language, Id), "CommentHandled");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await handling.FindAsync(Id, cancellationToken) is not { } comment)
+        {
+            return false;
+        }
+
+        Comment = comment;
+        return true;
+    }
+}

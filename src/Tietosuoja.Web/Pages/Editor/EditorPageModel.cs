@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Localization;
+using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Editing;
+using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Infrastructure;
+using Tietosuoja.Web.Pages.Comments;
+
+namespace Tietosuoja.Web.Pages.Editor;
+
+/// <summary>
+/// What every editor page shares: the signed-in editor, errors for the error summary, a notice
+/// carried over a redirect, and responses that are never cached or indexed.
+/// </summary>
+public abstract class EditorPageModel(ContentStore store, IStringLocalizer<SharedResource> text) : PortalPageModel(store, text)
+{
+    public EditorIdentity Editor => EditorIdentity.From(User);
+
+    public bool IsAdmin => User.IsInRole(EditorRoles.Admin);
+
+    public List<FormError> Errors { get; } = [];
+
+    /// <summary>A confirmation shown once after a redirect ("Version 1.3 published.").</summary>
+    [TempData]
+    public string? Notice { get; set; }
+
+    public override string PageTitle => Errors.Count > 0 ? T["ErrorTitlePrefix", Title] : Title;
+
+    public abstract string Title { get; }
+
+    public override string AlternateLanguageUrl => EditorUrls.Home(Language.Other());
+
+    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.FieldId == field)?.Message;
+
+    public string StatusName(HandlingStatus status) => T[$"Handling_{status}"];
+
+    public string ModerationName(Moderation moderation) => T[$"Moderation_{moderation}"];
+
+    public string TypeName(OrganisationType type) => T[$"OrganisationType_{type}"];
+
+    public string ChapterName(string chapterId, VersionNumber version) =>
+        Snapshot.FindChapterById(chapterId) is { } chapter
+            ? T["EditorChapterVersion", chapter.Number, (chapter.Find(Language, version) ?? chapter.Find(Language.Fi, version))?.Title ?? chapterId, version]
+            : $"{chapterId} {version}";
+
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        // Editor pages show unpublished text and personal data: no shared caches, no search engines.
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        base.OnPageHandlerExecuting(context);
+    }
+
+    protected void AddError(string? fieldId, string messageKey, params object[] arguments) =>
+        Errors.Add(new FormError(fieldId, T[messageKey, arguments]));
+
+    protected RedirectResult RedirectWithNotice(string url, string messageKey, params object[] arguments)
+    {
+        Notice = T[messageKey, arguments];
+        return Redirect(url);
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Localization;
+using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Editing;
+using Tietosuoja.Web.Guidance;
+
+namespace Tietosuoja.Web.Pages.Editor;
+
+/// <summary>The editor area's front page: every chapter with its versions per language, the drafts in progress, and the rounds.</summary>
+public sealed class IndexModel(ContentStore store, IStringLocalizer<SharedResource> text, DraftService drafts, RoundCatalog rounds) : EditorPageModel(store, text)
+{
+    public IReadOnlyList<ChapterDraft> Drafts { get; private set; } = [];
+
+    public IReadOnlyList<RoundInfo> Rounds => rounds.Rounds;
+
+    public DateTime Now => rounds.UtcNow;
+
+    public override string Title => T["EditorHome"];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Drafts = await drafts.ListAsync(cancellationToken);
+}

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Editing;
+using Tietosuoja.Web.Guidance;
+
+namespace Tietosuoja.Web.Pages.Editor;
+
+/// <summary>A round's comments: filters with counts, a page of results, and a bulk status change for the ticked ones.</summary>
+public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<SharedResource> text, RoundCatalog catalog, CommentHandling handling)
+    : EditorPageModel(store, text)
+{
+    [FromRoute]
+    public int Id { get; set; }
+
+    /// <summary>"chapterId@1.2"; the chapter version filter.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Chapter { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Section { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public OrganisationType? Type { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public HandlingStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Moderation? Moderation { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public RoundInfo Round { get; private set; } = null!;
+
+    public CommentCounts Counts { get; private set; } = null!;
+
+    public CommentList List { get; private set; } = null!;
+
+    public override string Title => T["RoundCommentsTitle", Round.Title(Language)];
+
+    public override string AlternateLanguageUrl => EditorUrls.RoundComments(Language.Other(), Id);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostBulkAsync(List<long> selected, HandlingStatus? newStatus, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(Id) is null)
+        {
+            return NotFound();
+        }
+
+        if (selected.Count == 0 || newStatus is null)
+        {
+            await LoadAsync(cancellationToken);
+            AddError(selected.Count == 0 ? "select-all-hint" : "bulk-status", selected.Count == 0 ? "BulkNothingSelected" : "BulkChooseStatus");
+            return Page();
+        }
+
+        var changed = await handling.SetStatusAsync(Id, selected, newStatus.Value, Editor, cancellationToken);
+        return RedirectWithNotice(Request.Path + Request.QueryString, "BulkChanged", changed, StatusName(newStatus.Value));
+    }
+
+    /// <summary>The bulk change posts back to this list with its filters, so the redirect returns to the same view.</summary>
+    public string BulkAction => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Link(List.Page), "handler", "Bulk");
+
+    public string SectionName(string? anchor, string? heading) => anchor is null ? T["WholeChapter"] : heading ?? anchor;
+
+    /// <summary>This list's address with the same filters and another page.</summary>
+    public string Link(int page)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["chapter"] = Chapter,
+            ["section"] = Section,
+            ["type"] = Type?.ToString(),
+            ["status"] = Status?.ToString(),
+            ["moderation"] = Moderation?.ToString(),
+            ["p"] = page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(EditorUrls.RoundComments(Language, Id), query.Where(q => !string.IsNullOrEmpty(q.Value)));
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (catalog.Find(Id) is not { } round)
+        {
+            return false;
+        }
+
+        Round = round;
+        string? chapterId = null;
+        VersionNumber? version = null;
+        if (Chapter?.Split('@') is [var id, var number] && VersionNumber.TryParse(number, out var parsed))
+        {
+            chapterId = id;
+            version = parsed;
+        }
+
+        Counts = await handling.CountAsync(Id, cancellationToken);
+        List = await handling.ListAsync(Id, new CommentFilter(chapterId, version, string.IsNullOrEmpty(Section) ? null : Section, Type, Status, Moderation), PageNumber, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tietosuoja.IntegrationTests.Comments;
+using Tietosuoja.TestSupport;
+using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Editing;
+using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Infrastructure;
+
+namespace Tietosuoja.IntegrationTests.Editor;
+
+/// <summary>
+/// The portal on a copy of the repository's content (publishing writes files), with its own
+/// database, a clock the test moves, and one round open now on chapter 2 version 1.2.
+/// </summary>
+public sealed class EditorPortal : IDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfRepositoryContent();
+
+    public EditorPortal()
+    {
+        Factory = new PortalFactory(_content.Root).WithClock(Start).WithSetting("Comments:MinimumFillTime", "00:00:00");
+        RoundId = CreateRoundAsync(Start.AddDays(-1), Start.AddDays(14), ("oikeusperusteet", "1.2")).GetAwaiter().GetResult();
+    }
+
+    public PortalFactory Factory { get; }
+
+    public int RoundId { get; }
+
+    public string ContentRoot => _content.Root;
+
+    public HttpClient NewClient() => Factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    /// <summary>A browser session signed in through the local sign-in with the given role ("none" for no role).</summary>
+    public async Task<HttpClient> SignedInAsync(string role, string name = "Testi Toimittaja")
+    {
+        var client = NewClient();
+        var page = await client.GetPageAsync("/toimitus/kirjaudu");
+        var response = await CommentingPortal.PostFormAsync(client, page, "form.editor-form", new Dictionary<string, string> { ["Name"] = name, ["Role"] = role });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public async Task<int> CreateRoundAsync(DateTimeOffset opens, DateTimeOffset closes, params (string Chapter, string Version)[] targets)
+    {
+        using var scope = Factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<RoundService>().CreateAsync(
+            new RoundDraft("Testikierros", "Testrunda", "Kierroksen kuvaus.", "Rundans beskrivning.", opens.UtcDateTime, closes.UtcDateTime,
+                [.. targets.Select(t => new RoundTarget(t.Chapter, VersionNumber.Parse(t.Version)))]),
+            EditorIdentity.System,
+            CancellationToken.None);
+    }
+
+    /// <summary>Stores a comment through the public form, as a stakeholder would; returns its private link token.</summary>
+    public async Task<string> CommentAsync(string text, string organisation = "Esimerkkilän kaupunki", string? section = null)
+    {
+        var client = NewClient();
+        var fields = CommentingPortal.ValidFields(text);
+        fields["Input.OrganisationName"] = organisation;
+        var form = await client.GetPageAsync(CommentingPortal.FormUrl + (section is null ? string.Empty : "/" + section));
+        Assert.Equal(HttpStatusCode.OK, form.Status);
+        return CommentingPortal.TokenFrom(await CommentingPortal.PostFormAsync(client, form, "form.comment-form", fields));
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> query)
+    {
+        using var scope = Factory.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    public Task<List<Comment>> CommentsAsync() => WithDbAsync(db => db.Comments.AsNoTracking().OrderBy(c => c.Id).ToListAsync());
+
+    public Task<List<AuditEntry>> AuditAsync() => WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+
+    /// <summary>Every file under content/ with its bytes' hash, to prove what a publication touched.</summary>
+    public Dictionary<string, string> ContentFiles() =>
+        Directory.EnumerateFiles(ContentRoot, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(ContentRoot, f).Replace('\\', '/'), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+
+    public void Dispose()
+    {
+        Factory.Dispose();
+        _content.Dispose();
+    }
+}
