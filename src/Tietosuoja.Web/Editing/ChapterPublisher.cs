@@ -155,7 +155,10 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
     }
 
     /// <summary>The file as it will be stored: front matter written by the portal, then the editor's text.</summary>
-    public string FileText(ChapterText text)
+    public string FileText(ChapterText text) => FrontMatterText(text) + NormalizeBody(text.Markdown);
+
+    /// <summary>The front matter and the blank line after it; the editor's line 1 is the line after these.</summary>
+    private string FrontMatterText(ChapterText text)
     {
         var today = DateOnly.FromDateTime(FinnishTime.ToLocal(clock.GetUtcNow().UtcDateTime));
         var status = text.Status switch
@@ -172,7 +175,6 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
             .Append(CultureInfo.InvariantCulture, $"date: {today:yyyy-MM-dd}\n")
             .Append("summary: ").Append(Quote(text.Summary)).Append('\n')
             .Append("---\n\n")
-            .Append(NormalizeBody(text.Markdown))
             .ToString();
     }
 
@@ -282,7 +284,7 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
         if (error.File == text.RelativePath)
         {
             // Lines of the stored file, less the front matter the portal wrote, are lines of the editor's text.
-            var frontMatterLines = FileText(text with { Markdown = string.Empty }).Count(c => c == '\n');
+            var frontMatterLines = FrontMatterText(text).Count(c => c == '\n');
             var line = error.Line is { } fileLine && fileLine > frontMatterLines ? fileLine - frontMatterLines : (int?)null;
             return new PublishProblem("Markdown", "Publish_ContentError", line, error.Message);
         }
@@ -331,7 +333,7 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
         siteFile.TrimEnd() + "\n"
         + $"  - id: {text.ChapterId}\n    slug:\n      fi: {text.NewChapterSlugFi}\n      sv: {text.NewChapterSlugSv}\n";
 
-    private static string NormalizeBody(string markdown) => markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim('\n') + "\n";
+    private static string NormalizeBody(string markdown) => markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').TrimEnd('\n') + "\n";
 
     /// <summary>A YAML double-quoted scalar on one line.</summary>
     private static string Quote(string value) =>
