@@ -59,7 +59,7 @@ public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<Shar
         }
 
         var changed = await handling.SetStatusAsync(Id, selected, newStatus.Value, Editor, cancellationToken);
-        return RedirectWithNotice(Request.Path + Request.QueryString, "BulkChanged", changed, StatusName(newStatus.Value));
+        return RedirectWithNotice(Link(PageNumber), "BulkChanged", changed, StatusName(newStatus.Value));
     }
 
     /// <summary>The bulk change posts back to this list with its filters, so the redirect returns to the same view.</summary>
