@@ -22,10 +22,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-component-update", "--disable-sync", "--no-first-run",
     ];
 
-    private readonly PortalFactory _portal = new RepositoryPortal()
-        // The fill-time check is covered by the integration tests; a scripted browser types in milliseconds.
-        .WithSetting("Comments:MinimumFillTime", "00:00:00");
+    // A copy of the repository's content: the editor tests publish into it.
+    private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfRepositoryContent();
+    private readonly PortalFactory _portal;
     private IPlaywright? _playwright;
+
+    public BrowserFixture()
+    {
+        _portal = new PortalFactory(_content.Root)
+            // The fill-time check is covered by the integration tests; a scripted browser types in milliseconds.
+            .WithSetting("Comments:MinimumFillTime", "00:00:00");
+    }
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -86,6 +93,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         await _portal.DisposeAsync();
+        _content.Dispose();
     }
 }
 

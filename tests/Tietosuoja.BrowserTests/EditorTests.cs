@@ -1,0 +1,149 @@
+using Microsoft.Playwright;
+using Tietosuoja.BrowserTests.PageObjects;
+
+namespace Tietosuoja.BrowserTests;
+
+/// <summary>
+/// An editor at work: publishes a new version and answers a comment, the reader and the commenter
+/// see the results. These tests have their own server (they change content), next to the shared one.
+/// </summary>
+public sealed class EditorTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string DraftVersion = "/luku/kasittelyn-oikeusperusteet/versio/1.2";
+
+    [Fact]
+    public async Task An_editor_signs_in_previews_and_publishes_a_new_version_and_readers_see_it_on_the_chapter_page()
+    {
+        var page = await browser.NewPageAsync();
+        var editor = new EditorPages(page);
+        await page.GotoAsync("/toimitus");
+        await editor.ScreenshotAsync("01-kirjautuminen");
+        await editor.SignInAsync("Liisa Lakimies");
+        await editor.ScreenshotAsync("02-toimituksen-etusivu");
+
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Uusi versio\W+3\.") }).ClickAsync();
+        Assert.Contains("## ", await editor.Markdown.InputValueAsync(), StringComparison.Ordinal);
+        await editor.Markdown.PressAsync("Control+End");
+        await editor.Markdown.PressSequentiallyAsync("\n\n## Esimerkki tietopyynnön käsittelystä kunnassa\n\nKunta vastaa rekisteröidyn tietopyyntöön kuukauden kuluessa.\n");
+        await page.GetByLabel("Mitä muuttui").FillAsync("Lisätty osio oikeudesta saada tietoa.");
+        await editor.ScreenshotAsync("03-uusi-versio");
+
+        await editor.ClickAsync("Esikatsele ja tarkista");
+        Assert.Contains("Esimerkki tietopyynnön käsittelystä kunnassa", await editor.Preview.InnerTextAsync(), StringComparison.Ordinal);
+        await editor.Preview.ScrollIntoViewIfNeededAsync();
+        await editor.ScreenshotAsync("04-esikatselu");
+
+        await editor.ClickAsync("Julkaise");
+        Assert.Contains("versio 1.2 on julkaistu", await editor.Notice.InnerTextAsync(), StringComparison.Ordinal);
+        await editor.ScreenshotAsync("05-julkaistu");
+
+        await page.GotoAsync("/luku/rekisteroidyn-oikeudet");
+        Assert.Equal("1.2", await new ChapterPage(page).VersionAsync());
+        Assert.True(await page.Locator("h2#esimerkki-tietopyynnon-kasittelysta-kunnassa").IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task An_editor_answers_a_comment_and_the_commenters_private_link_shows_the_answer()
+    {
+        var commenter = await browser.NewPageAsync();
+        await commenter.GotoAsync(DraftVersion + "/kommentoi/suostumus");
+        var form = new CommentFormPage(commenter);
+        await form.FillAsync("Suostumuksen pyytämisestä tarvitaan malliteksti.", "Kunta", "Esimerkkilän kaupunki");
+        var privateLink = await (await form.SendAsync()).PrivateLinkAsync();
+
+        var page = await browser.NewPageAsync();
+        var editor = new EditorPages(page);
+        await editor.SignInAsync("Kaisa Käsittelijä");
+        await editor.FollowAsync("Kommentointikierrokset");
+        await editor.FollowAsync("Luvun 2 kommentointikierros");
+        await editor.ScreenshotAsync("06-kierros");
+        await editor.FollowAsync("Käsittele kommentteja");
+        await page.GetByLabel("Käsittelyn tila", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Vastaanotettu (1)" });
+        await editor.ClickAsync("Näytä");
+        await editor.ScreenshotAsync("07-kommentit");
+        await page.Locator("table.comment-table tbody tr", new() { HasText = "malliteksti" }).GetByRole(AriaRole.Link).ClickAsync();
+
+        Assert.Contains("Suostumus", await page.Locator(".section-context").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByLabel("Käsittelyn tila", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Hyväksytty" });
+        await page.GetByLabel("Vastaus kommentoijalle").FillAsync("Kiitos. Lisäämme mallitekstin seuraavaan versioon.");
+        await editor.ScreenshotAsync("08-vastaus");
+        await editor.ClickAsync("Tallenna käsittely");
+        Assert.Contains("Käsittely tallennettu.", await editor.Notice.InnerTextAsync(), StringComparison.Ordinal);
+
+        await commenter.GotoAsync(privateLink);
+        var body = await commenter.Locator("main").InnerTextAsync();
+        Assert.Contains("Kiitos. Lisäämme mallitekstin seuraavaan versioon.", body, StringComparison.Ordinal);
+        Assert.Contains("Hyväksytty", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/toimitus")]
+    [InlineData("/toimitus/kierrokset")]
+    [InlineData("/toimitus/kierrokset/uusi")]
+    [InlineData("/toimitus/kierrokset/1")]
+    [InlineData("/toimitus/kierrokset/1/kommentit")]
+    [InlineData("/toimitus/luonnokset/uusi?chapter=oikeusperusteet&language=fi")]
+    [InlineData("/toimitus/luonnokset/uusi?newChapter=true")]
+    [InlineData("/toimitus/tapahtumaloki")]
+    [InlineData("/sv/redaktion")]
+    [InlineData("preview")]
+    [InlineData("errors")]
+    [InlineData("comment")]
+    [InlineData("sign-in")]
+    public async Task Editor_pages_have_no_wcag_21_aa_violations(string state)
+    {
+        var page = await browser.NewPageAsync();
+        var editor = new EditorPages(page);
+        if (state == "sign-in")
+        {
+            await page.GotoAsync("/toimitus/kirjaudu");
+            Assert.Empty(await editor.AccessibilityViolationsAsync());
+            return;
+        }
+
+        await editor.SignInAsync("Aino Ylläpitäjä", "Ylläpitäjä (Admin)");
+        switch (state)
+        {
+            case "preview":
+                await page.GotoAsync("/toimitus/luonnokset/uusi?chapter=oikeusperusteet&language=fi");
+                await page.GetByLabel("Mitä muuttui").FillAsync("Tarkistus.");
+                await editor.ClickAsync("Esikatsele ja tarkista");
+                Assert.True(await editor.Preview.IsVisibleAsync());
+                break;
+            case "errors":
+                await page.GotoAsync("/toimitus/kierrokset/uusi");
+                await editor.ClickAsync("Tallenna kierros");
+                Assert.True(await page.Locator(".error-summary").IsVisibleAsync());
+                break;
+            case "comment":
+                var commenter = await browser.NewPageAsync();
+                await commenter.GotoAsync(DraftVersion + "/kommentoi/suostumus");
+                var form = new CommentFormPage(commenter);
+                await form.FillAsync("Kommentti saavutettavuustarkistusta varten.", "Kunta");
+                await form.SendAsync();
+                await page.GotoAsync("/toimitus/kierrokset/1/kommentit");
+                await page.Locator("table.comment-table tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
+                await page.WaitForLoadStateAsync();
+                break;
+            default:
+                await page.GotoAsync(state);
+                break;
+        }
+
+        Assert.Empty(await editor.AccessibilityViolationsAsync());
+    }
+
+    [Fact]
+    public async Task A_signed_in_person_without_a_role_gets_the_403_page_without_violations()
+    {
+        var page = await browser.NewPageAsync();
+        var editor = new EditorPages(page);
+        await page.GotoAsync("/toimitus/kirjaudu");
+        await page.GetByLabel("Ei roolia").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirjaudu", Exact = true }).ClickAsync();
+        var response = await page.GotoAsync("/toimitus");
+        Assert.Equal(403, response!.Status);
+        Assert.Equal("Ei käyttöoikeutta", await editor.HeadingAsync());
+        Assert.Empty(await editor.AccessibilityViolationsAsync());
+    }
+}
