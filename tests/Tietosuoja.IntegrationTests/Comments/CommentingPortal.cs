@@ -36,9 +36,13 @@ public sealed class CommentingPortal : IDisposable
 
     public void Advance(TimeSpan time) => Factory.Clock!.Advance(time);
 
-    public async Task<int> CreateRoundAsync(DateTimeOffset opens, DateTimeOffset closes, params (string Chapter, string Version)[] targets)
+    public Task<int> CreateRoundAsync(DateTimeOffset opens, DateTimeOffset closes, params (string Chapter, string Version)[] targets) =>
+        CreateRoundAsync(Factory, opens, closes, targets);
+
+    /// <summary>A round as the editor area would create it, on any test host.</summary>
+    public static async Task<int> CreateRoundAsync(PortalFactory factory, DateTimeOffset opens, DateTimeOffset closes, params (string Chapter, string Version)[] targets)
     {
-        using var scope = Factory.Services.CreateScope();
+        using var scope = factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<RoundService>().CreateAsync(
             new RoundDraft(
                 "Testikierros", "Testrunda", "Kierroksen kuvaus.", "Rundans beskrivning.",
@@ -48,9 +52,12 @@ public sealed class CommentingPortal : IDisposable
             CancellationToken.None);
     }
 
-    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> query)
+    public Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> query) => WithDbAsync(Factory, query);
+
+    /// <summary>Runs a query against a test host's own database.</summary>
+    public static async Task<T> WithDbAsync<T>(PortalFactory factory, Func<PortalDbContext, Task<T>> query)
     {
-        using var scope = Factory.Services.CreateScope();
+        using var scope = factory.Services.CreateScope();
         return await query(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
     }
 

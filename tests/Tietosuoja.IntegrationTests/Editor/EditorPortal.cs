@@ -44,15 +44,8 @@ public sealed class EditorPortal : IDisposable
         return client;
     }
 
-    public async Task<int> CreateRoundAsync(DateTimeOffset opens, DateTimeOffset closes, params (string Chapter, string Version)[] targets)
-    {
-        using var scope = Factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<RoundService>().CreateAsync(
-            new RoundDraft("Testikierros", "Testrunda", "Kierroksen kuvaus.", "Rundans beskrivning.", opens.UtcDateTime, closes.UtcDateTime,
-                [.. targets.Select(t => new RoundTarget(t.Chapter, VersionNumber.Parse(t.Version)))]),
-            EditorIdentity.System,
-            CancellationToken.None);
-    }
+    public Task<int> CreateRoundAsync(DateTimeOffset opens, DateTimeOffset closes, params (string Chapter, string Version)[] targets) =>
+        CommentingPortal.CreateRoundAsync(Factory, opens, closes, targets);
 
     /// <summary>Stores a comment through the public form, as a stakeholder would; returns its private link token.</summary>
     public async Task<string> CommentAsync(string text, string organisation = "Esimerkkilän kaupunki", string? section = null)
@@ -65,11 +58,7 @@ public sealed class EditorPortal : IDisposable
         return CommentingPortal.TokenFrom(await CommentingPortal.PostFormAsync(client, form, "form.comment-form", fields));
     }
 
-    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> query)
-    {
-        using var scope = Factory.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
-    }
+    public Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> query) => CommentingPortal.WithDbAsync(Factory, query);
 
     public Task<List<Comment>> CommentsAsync() => WithDbAsync(db => db.Comments.AsNoTracking().OrderBy(c => c.Id).ToListAsync());
 
