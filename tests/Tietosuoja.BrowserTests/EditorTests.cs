@@ -25,12 +25,12 @@ public sealed class EditorTests(BrowserFixture browser) : IClassFixture<BrowserF
         Assert.Contains("## ", await editor.Markdown.InputValueAsync(), StringComparison.Ordinal);
         await editor.Markdown.PressAsync("Control+End");
         await editor.Markdown.PressSequentiallyAsync("\n\n## Esimerkki tietopyynnön käsittelystä kunnassa\n\nKunta vastaa rekisteröidyn tietopyyntöön kuukauden kuluessa.\n");
-        await page.GetByLabel("Mitä muuttui").FillAsync("Lisätty osio oikeudesta saada tietoa.");
+        await page.GetByLabel("Mitä muuttui").FillAsync("Lisätty esimerkki tietopyynnön käsittelystä kunnassa.");
         await editor.ScreenshotAsync("03-uusi-versio");
 
         await editor.ClickAsync("Esikatsele ja tarkista");
         Assert.Contains("Esimerkki tietopyynnön käsittelystä kunnassa", await editor.Preview.InnerTextAsync(), StringComparison.Ordinal);
-        await editor.Preview.ScrollIntoViewIfNeededAsync();
+        await page.Locator("#preview-title").EvaluateAsync("heading => heading.scrollIntoView()");
         await editor.ScreenshotAsync("04-esikatselu");
 
         await editor.ClickAsync("Julkaise");
