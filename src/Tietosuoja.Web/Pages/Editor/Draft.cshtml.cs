@@ -165,12 +165,8 @@ public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResour
         Input.Markdown = body;
         Input.Title = string.IsNullOrWhiteSpace(title) ? Input.Title : title;
         Input.Summary = string.IsNullOrWhiteSpace(summary) ? Input.Summary : summary;
-        Notice = null;
-        ModelState.Clear();
         return Page();
     }
-
-    public static string FieldId(string field) => $"Input_{field}";
 
     private ChapterText? Parse()
     {
@@ -204,7 +200,7 @@ public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResour
             var message = problem.Detail is null
                 ? T[problem.MessageKey].Value
                 : problem.Line is { } line ? T["Publish_ProblemAtLine", line, problem.Detail].Value : T[problem.MessageKey, problem.Detail].Value;
-            Errors.Add(new Comments.FormError(problem.Field is null ? null : FieldId(problem.Field), message));
+            Errors.Add(new FormError(problem.Field is null ? null : FieldId(problem.Field), message));
         }
     }
 }

@@ -85,8 +85,6 @@ public sealed class EditRoundModel(ContentStore store, IStringLocalizer<SharedRe
         return RedirectWithNotice(EditorUrls.Round(Language, created), "RoundCreated");
     }
 
-    public static string FieldId(string field) => $"Input_{field}";
-
     private DateTime? ParseTime(string? value, string field)
     {
         if (DateTime.TryParseExact(value, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))

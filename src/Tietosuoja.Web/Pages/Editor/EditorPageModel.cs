@@ -5,7 +5,6 @@ using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Editing;
 using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Infrastructure;
-using Tietosuoja.Web.Pages.Comments;
 
 namespace Tietosuoja.Web.Pages.Editor;
 
@@ -13,25 +12,20 @@ namespace Tietosuoja.Web.Pages.Editor;
 /// What every editor page shares: the signed-in editor, errors for the error summary, a notice
 /// carried over a redirect, and responses that are never cached or indexed.
 /// </summary>
-public abstract class EditorPageModel(ContentStore store, IStringLocalizer<SharedResource> text) : PortalPageModel(store, text)
+public abstract class EditorPageModel(ContentStore store, IStringLocalizer<SharedResource> text) : FormPageModel(store, text)
 {
     public EditorIdentity Editor => EditorIdentity.From(User);
 
     public bool IsAdmin => User.IsInRole(EditorRoles.Admin);
 
-    public List<FormError> Errors { get; } = [];
+    /// <summary>The error for a field, by the field's id.</summary>
+    public string? ErrorFor(string fieldId) => Errors.FirstOrDefault(e => e.FieldId == fieldId)?.Message;
 
     /// <summary>A confirmation shown once after a redirect ("Version 1.3 published.").</summary>
     [TempData]
     public string? Notice { get; set; }
 
-    public override string PageTitle => Errors.Count > 0 ? T["ErrorTitlePrefix", Title] : Title;
-
-    public abstract string Title { get; }
-
     public override string AlternateLanguageUrl => EditorUrls.Home(Language.Other());
-
-    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.FieldId == field)?.Message;
 
     public string StatusName(HandlingStatus status) => T[$"Handling_{status}"];
 
