@@ -5,7 +5,7 @@ using Tietosuoja.Web.Infrastructure;
 namespace Tietosuoja.Web.Editing;
 
 /// <summary>A page of the audit trail, newest first.</summary>
-public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Page, int PageCount, int Total);
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, Paging Paging, int Total);
 
 /// <summary>
 /// The audit trail. Entries are added to the same unit of work as the change they describe, so
@@ -36,10 +36,9 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
-        var entries = await query.OrderByDescending(e => e.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        return new AuditPage(entries, page, pageCount, total);
+        var paging = Paging.For(total, PageSize, page);
+        var entries = await query.OrderByDescending(e => e.Id).Skip(paging.Skip).Take(PageSize).ToListAsync(cancellationToken);
+        return new AuditPage(entries, paging, total);
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..(length - 1)] + "…";

@@ -46,7 +46,7 @@ public sealed record CommentCounts(
     ImmutableDictionary<HandlingStatus, int> ByStatus,
     ImmutableDictionary<Moderation, int> ByModeration);
 
-public sealed record CommentList(IReadOnlyList<CommentRow> Rows, int Matching, int Page, int PageCount);
+public sealed record CommentList(IReadOnlyList<CommentRow> Rows, int Matching, Paging Paging);
 
 /// <summary>
 /// The writing team's work on comments: listing and counting, setting the handling status, the
@@ -86,16 +86,15 @@ public sealed class CommentHandling(PortalDbContext db, AuditLog audit, TimeProv
     {
         var query = Filtered(roundId, filter);
         var matching = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (matching + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
+        var paging = Paging.For(matching, PageSize, page);
         var rows = await query
             .OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Skip(paging.Skip).Take(PageSize)
             .Select(c => new CommentRow(
                 c.Id, c.ChapterId, c.Version, c.Language, c.SectionAnchor, c.SectionHeading, c.Text,
                 c.OrganisationType, c.OrganisationName, c.Status, c.Moderation, c.Response != null, c.SubmittedAt))
             .ToListAsync(cancellationToken);
-        return new CommentList(rows, matching, page, pageCount);
+        return new CommentList(rows, matching, paging);
     }
 
     /// <summary>The comment with its round, read-only; null when there is none with this id.</summary>

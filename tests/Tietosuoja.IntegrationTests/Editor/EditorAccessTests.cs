@@ -69,6 +69,33 @@ public sealed class EditorAccessTests : IDisposable
     }
 
     [Fact]
+    public async Task The_audit_trail_lists_the_newest_first_in_pages_and_filters_by_action()
+    {
+        await _portal.WithDbAsync(async db =>
+        {
+            for (var i = 1; i <= 60; i++)
+            {
+                db.AuditEntries.Add(new Web.Editing.AuditEntry { At = EditorPortal.Start.UtcDateTime.AddMinutes(i), ActorId = "t", ActorName = "Testaaja", Action = Web.Editing.AuditAction.CommentStatusChanged, Subject = $"comment {i}", Details = "Received → Noted" });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var admin = await _portal.SignedInAsync("Admin");
+
+        var first = await admin.GetPageAsync("/toimitus/tapahtumaloki?action=CommentStatusChanged");
+        var rows = first.Document.QuerySelectorAll("table.audit-table tbody tr");
+        Assert.Equal(50, rows.Length);
+        Assert.Contains("comment 60", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("60 tapahtumaa", first.Text, StringComparison.Ordinal);
+        var next = first.Href(".pagination a")!;
+        Assert.Equal("/toimitus/tapahtumaloki?action=CommentStatusChanged&p=2", next);
+
+        var second = await admin.GetPageAsync(next);
+        Assert.Equal(10, second.Document.QuerySelectorAll("table.audit-table tbody tr").Length);
+        Assert.Contains("comment 1", second.Document.QuerySelectorAll("table.audit-table tbody tr")[^1].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_editor_page_is_in_the_access_tests()
     {
         var pages = _portal.Factory.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items

@@ -63,7 +63,7 @@ public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<Shar
     }
 
     /// <summary>The bulk change posts back to this list with its filters, so the redirect returns to the same view.</summary>
-    public string BulkAction => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Link(List.Page), "handler", "Bulk");
+    public string BulkAction => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Link(List.Paging.Page), "handler", "Bulk");
 
     public string SectionName(string? anchor, string? heading) => anchor is null ? T["WholeChapter"] : heading ?? anchor;
 
