@@ -38,10 +38,6 @@ public static class EditorUrls
 
     public static string Audit(Language language) => "/" + Templates.Audit(language);
 
-    public static bool IsEditorPath(string? path) =>
-        Languages.All.Any(language => path is not null
-            && (path.Equals(Home(language), StringComparison.OrdinalIgnoreCase) || path.StartsWith(Home(language) + "/", StringComparison.OrdinalIgnoreCase)));
-
     private static string Under(Language language, string fi, string sv) => $"{Templates.Home(language)}/{(language == Language.Sv ? sv : fi)}";
 
     /// <summary>Route templates per language, registered by <see cref="Infrastructure.LocalizedRoutes"/>.</summary>
