@@ -1,14 +1,16 @@
 using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Data;
 using Tietosuoja.Web.Editing;
 using Tietosuoja.Web.Guidance;
-using Tietosuoja.Web.Infrastructure;
+using Tietosuoja.Web.Pages;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPortalLogging(builder.Configuration);
 builder.Services.AddPortalLocalization();
+builder.Services.AddPortalData(builder.Configuration, builder.Environment);
 builder.Services.AddGuidance(builder.Configuration);
-builder.Services.AddComments(builder.Configuration, builder.Environment);
+builder.Services.AddComments(builder.Configuration);
 builder.Services.AddEditorArea(builder.Configuration, builder.Environment);
 builder.Services.AddPortalWeb(builder.Environment);
 

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 using Tietosuoja.TestSupport;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Guidance;
-using Tietosuoja.Web.Infrastructure;
+using Tietosuoja.Web.Editing;
 
 namespace Tietosuoja.BrowserTests;
 

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Comments;
 
@@ -71,7 +72,7 @@ public sealed class CommentInput
         {
             errors.Add(new(nameof(OrganisationName), "Error_NameTooLong"));
         }
-        else if (type == Comments.OrganisationType.PrivatePerson && !string.IsNullOrWhiteSpace(OrganisationName))
+        else if (type == Data.OrganisationType.PrivatePerson && !string.IsNullOrWhiteSpace(OrganisationName))
         {
             errors.Add(new(nameof(OrganisationName), "Error_PrivatePersonOrganisation"));
         }

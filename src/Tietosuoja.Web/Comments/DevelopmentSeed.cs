@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Comments;
 

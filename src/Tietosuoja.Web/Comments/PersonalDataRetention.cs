@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Comments;
 

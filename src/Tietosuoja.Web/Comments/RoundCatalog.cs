@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Comments;
 
@@ -53,7 +54,7 @@ public sealed record RoundInfo(
 /// per request. Refreshed after every change made through this instance and, for changes made on
 /// another instance, every <see cref="CommentOptions.RoundRefreshInterval"/>.
 /// </summary>
-public sealed class RoundCatalog(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+public sealed class RoundCatalog(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable, IOutputCacheStamp
 {
     private ImmutableArray<RoundInfo> _rounds = [];
     private readonly SemaphoreSlim _refreshing = new(1, 1);

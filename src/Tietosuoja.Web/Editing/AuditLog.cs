@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tietosuoja.Web.Comments;
-using Tietosuoja.Web.Infrastructure;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Editing;
 

@@ -4,6 +4,7 @@ using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Editing;
 
@@ -209,7 +210,7 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
         {
             problems.Add(new("Title", "Error_Required"));
         }
-        else if (text.Title.Length > PortalDbContext.TitleMaxLength)
+        else if (text.Title.Length > ContentLimits.TitleMaxLength)
         {
             problems.Add(new("Title", "Error_TooLong"));
         }
@@ -218,7 +219,7 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
         {
             problems.Add(new("Summary", "Error_Required"));
         }
-        else if (text.Summary.Length > PortalDbContext.DescriptionMaxLength)
+        else if (text.Summary.Length > ContentLimits.SummaryMaxLength)
         {
             problems.Add(new("Summary", "Error_TooLong"));
         }

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Guidance;
-using Tietosuoja.Web.Infrastructure;
-using Comment = Tietosuoja.Web.Comments.Comment;
+using Comment = Tietosuoja.Web.Data.Comment;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Editing;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Guidance;
-using Tietosuoja.Web.Infrastructure;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Editing;
 

@@ -1,4 +1,4 @@
-using Tietosuoja.Web.Infrastructure;
+using Tietosuoja.Web.Guidance;
 
 namespace Tietosuoja.Web.Editing;
 
@@ -8,7 +8,9 @@ public static class EditingServiceCollectionExtensions
     public static IServiceCollection AddEditorArea(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddEditorAuthentication(configuration, environment);
+        services.AddSingleton(new ReservedUrlSegments([.. Languages.All.Select(EditorUrls.Segment)]));
         services.AddScoped<AuditLog>();
+        services.AddScoped<RoundService>();
         services.AddSingleton<ChapterPublisher>();
         services.AddScoped<DraftService>();
         services.AddScoped<CommentHandling>();

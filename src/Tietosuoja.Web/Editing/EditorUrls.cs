@@ -1,4 +1,5 @@
 using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Editing;
 

@@ -20,8 +20,11 @@ public sealed record ContentLoadResult(ContentSnapshot? Snapshot, ImmutableArray
 /// and a snapshot comes back, or nothing does and the errors say what to fix; a half-valid
 /// snapshot never reaches readers. The layout is described in docs/content-format.md.
 /// </summary>
-public sealed partial class ContentLoader(MarkdownRenderer renderer)
+public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable<ReservedUrlSegments>? reservedElsewhere = null)
 {
+    private readonly IReadOnlyList<string> _reservedSegments =
+        [.. SiteUrls.ReservedFirstSegments, .. (reservedElsewhere ?? []).SelectMany(reserved => reserved.Segments)];
+
     public const string SiteFileName = "site.yml";
     public const string ChaptersFolder = "chapters";
     public const string PagesFolder = "pages";
@@ -333,9 +336,9 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer)
             frontMatter.RejectUnknown(PageFields, file, errors);
             var title = frontMatter.Require("title", file, errors);
             var slug = frontMatter.Require("slug", file, errors);
-            if (slug is not null && (!SlugPattern().IsMatch(slug) || SiteUrls.ReservedFirstSegments.Contains(slug)))
+            if (slug is not null && (!SlugPattern().IsMatch(slug) || _reservedSegments.Contains(slug)))
             {
-                errors.Add(new ContentError(file, frontMatter.LineOf("slug"), $"slug '{slug}' must be lower-case ASCII letters, digits and hyphens, and not one of: {string.Join(", ", SiteUrls.ReservedFirstSegments)}"));
+                errors.Add(new ContentError(file, frontMatter.LineOf("slug"), $"slug '{slug}' must be lower-case ASCII letters, digits and hyphens, and not one of: {string.Join(", ", _reservedSegments)}"));
             }
 
             if (errors.Count > before)

@@ -3,13 +3,6 @@ using Tietosuoja.Web.Guidance.Search;
 
 namespace Tietosuoja.Web.Guidance;
 
-public enum VersionStatus
-{
-    Draft,
-    Consultation,
-    Published,
-}
-
 /// <summary>A heading of a rendered document; <see cref="Anchor"/> is the stable section id.</summary>
 public sealed record Heading(int Level, string Text, string Anchor);
 

@@ -1,5 +1,12 @@
 namespace Tietosuoja.Web.Guidance;
 
+/// <summary>
+/// First URL segments that a part of the application outside the public guidance (the editor
+/// area) routes, so that no site page slug may take them. Handed in where that part registers,
+/// so the guidance never needs to know it exists.
+/// </summary>
+public sealed record ReservedUrlSegments(IReadOnlyList<string> Segments);
+
 public sealed class ContentOptions
 {
     public const string Section = "Content";

@@ -9,8 +9,24 @@ public static class GuidanceServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ContentLoader>();
         services.AddSingleton<ContentStore>();
+        services.AddSingleton<IOutputCacheStamp, ContentCacheStamp>();
+        services.AddSingleton<ISecretPaths, SiteUrlSecrets>();
         services.AddHostedService<ContentWatcher>();
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content", tags: ["ready"]);
         return services;
     }
+}
+
+/// <summary>Cached pages change with every content generation.</summary>
+internal sealed class ContentCacheStamp(ContentStore store) : IOutputCacheStamp
+{
+    public string CacheStamp() => store.Current.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>The private comment links of <see cref="SiteUrls"/> are the portal's secret paths.</summary>
+internal sealed class SiteUrlSecrets : ISecretPaths
+{
+    public bool IsSecret(string path) => SiteUrls.IsCommentLink(path);
+
+    public string Redact(string path) => SiteUrls.WithoutSecrets(path);
 }

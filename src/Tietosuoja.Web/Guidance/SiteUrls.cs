@@ -1,3 +1,5 @@
+using Tietosuoja.Web.Data;
+
 namespace Tietosuoja.Web.Guidance;
 
 public enum LinkKind
@@ -21,7 +23,7 @@ public sealed record InternalLink(LinkKind Kind, Language Language, string? Slug
 /// </summary>
 public static class SiteUrls
 {
-    private const string SwedishPrefix = "sv";
+    private const string SwedishPrefix = Languages.SwedishPathPrefix;
 
     private static string ChapterSegment(Language language) => language == Language.Sv ? "kapitel" : "luku";
 
@@ -51,14 +53,17 @@ public static class SiteUrls
     /// <summary>The private comment link's path word; reserved, so no site page can take it.</summary>
     public static string CommentLinkSegment(Language language) => language == Language.Sv ? "kommentar" : "kommentti";
 
-    /// <summary>First path segments that belong to the portal itself, which no site page slug may take.</summary>
+    /// <summary>
+    /// First path segments of the public portal, which no site page slug may take. Other parts of
+    /// the application add their own through <see cref="ReservedUrlSegments"/>.
+    /// </summary>
     public static IReadOnlyList<string> ReservedFirstSegments { get; } =
     [
         SwedishPrefix, "health", "error", "css", "js", "lib", "favicon.ico",
         .. Languages.All.SelectMany(language => new[]
         {
             ChapterSegment(language), GlossarySegment(language), RoundsSegment(language), CommentLinkSegment(language),
-            SearchSegment(language), FeedSegment(language), WholeGuidanceSegment(language), Editing.EditorUrls.Segment(language),
+            SearchSegment(language), FeedSegment(language), WholeGuidanceSegment(language),
         }),
     ];
 
@@ -170,11 +175,7 @@ public static class SiteUrls
     }
 
     /// <summary>The language a request path belongs to, from its first segment.</summary>
-    public static Language LanguageOf(string? path) =>
-        path is not null && (path.Equals("/" + SwedishPrefix, StringComparison.OrdinalIgnoreCase)
-            || path.StartsWith("/" + SwedishPrefix + "/", StringComparison.OrdinalIgnoreCase))
-            ? Language.Sv
-            : Language.Fi;
+    public static Language LanguageOf(string? path) => Languages.OfPath(path);
 
     /// <summary>
     /// Parses a link written in content. Returns null for external links (with a scheme or host);

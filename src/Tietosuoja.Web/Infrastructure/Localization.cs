@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Localization;
-using Tietosuoja.Web.Guidance;
 
 namespace Tietosuoja.Web.Infrastructure;
 
@@ -28,7 +27,7 @@ public static class Localization
     {
         public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
         {
-            var language = SiteUrls.LanguageOf(httpContext.Request.Path.Value);
+            var language = Languages.OfPath(httpContext.Request.Path.Value);
             return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(language.Culture().Name, language.Code()));
         }
     }

@@ -1,6 +1,6 @@
 using Serilog;
+using Serilog.Core;
 using Serilog.Events;
-using Tietosuoja.Web.Guidance;
 
 namespace Tietosuoja.Web.Infrastructure;
 
@@ -14,7 +14,8 @@ public static class Logging
             (provider, logger) => logger
                 .ReadFrom.Configuration(configuration)
                 .ReadFrom.Services(provider)
-                .Enrich.FromLogContext(),
+                .Enrich.FromLogContext()
+                .Enrich.With(new SecretPathEnricher(provider.GetRequiredService<ISecretPaths>())),
             preserveStaticLogger: true);
         return services;
     }
@@ -27,11 +28,12 @@ public static class Logging
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
+            var secrets = app.ApplicationServices.GetRequiredService<ISecretPaths>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
             [
                 new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
-                new LogEventProperty("RequestPath", new ScalarValue(SiteUrls.WithoutSecrets(path))),
+                new LogEventProperty("RequestPath", new ScalarValue(secrets.Redact(path))),
                 new LogEventProperty("StatusCode", new ScalarValue(status)),
                 new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
             ];
@@ -40,4 +42,24 @@ public static class Logging
                 : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
                 : LogEventLevel.Information;
         });
+}
+
+/// <summary>
+/// Every event logged inside a request carries the request's path (ASP.NET Core's logging scope),
+/// not only the request log line: a warning on a private comment page would otherwise write the
+/// token into the log. The path is redacted wherever it appears as the RequestPath property.
+/// </summary>
+internal sealed class SecretPathEnricher(ISecretPaths secrets) : ILogEventEnricher
+{
+    public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
+    {
+        if (logEvent.Properties.TryGetValue("RequestPath", out var value) && value is ScalarValue { Value: string path })
+        {
+            var redacted = secrets.Redact(path);
+            if (redacted != path)
+            {
+                logEvent.AddOrUpdateProperty(new LogEventProperty("RequestPath", new ScalarValue(redacted)));
+            }
+        }
+    }
 }

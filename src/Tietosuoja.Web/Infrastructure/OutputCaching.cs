@@ -1,8 +1,16 @@
 using System.Globalization;
-using Tietosuoja.Web.Comments;
-using Tietosuoja.Web.Guidance;
 
 namespace Tietosuoja.Web.Infrastructure;
+
+/// <summary>
+/// Something whose state a cached page depends on (the content snapshot, the set of open rounds).
+/// The feature that owns the state registers it; the cache policy knows nothing of features.
+/// </summary>
+public interface IOutputCacheStamp
+{
+    /// <summary>Changes whenever a page rendered from this state could change.</summary>
+    string CacheStamp();
+}
 
 public static class OutputCaching
 {
@@ -10,9 +18,9 @@ public static class OutputCaching
     public const string ContentPolicy = "content";
 
     /// <summary>
-    /// Content pages are cached per snapshot generation and per set of open rounds: after a content
-    /// swap, or when a round opens, closes or changes, every request asks for a new key, so a stale
-    /// page can never be served and no explicit eviction is needed.
+    /// Content pages are cached per combination of every registered <see cref="IOutputCacheStamp"/>:
+    /// after a content swap, or when a round opens, closes or changes, every request asks for a new
+    /// key, so a stale page can never be served and no explicit eviction is needed.
     /// </summary>
     public static IServiceCollection AddPortalOutputCache(this IServiceCollection services)
     {
@@ -20,8 +28,7 @@ public static class OutputCaching
             .Expire(TimeSpan.FromMinutes(10))
             .VaryByValue(context => new KeyValuePair<string, string>(
                 "content",
-                context.RequestServices.GetRequiredService<ContentStore>().Current.Generation.ToString(CultureInfo.InvariantCulture)
-                    + "/" + context.RequestServices.GetRequiredService<RoundCatalog>().CacheStamp()))));
+                string.Join('/', context.RequestServices.GetServices<IOutputCacheStamp>().Select(stamp => stamp.CacheStamp()))))));
         return services;
     }
 }

@@ -1,5 +1,3 @@
-using Tietosuoja.Web.Guidance;
-
 namespace Tietosuoja.Web.Infrastructure;
 
 public static class SecurityHeaders
@@ -13,7 +11,7 @@ public static class SecurityHeaders
         var privateLinkPolicy = CreatePolicy(isDevelopment).AddReferrerPolicyNoReferrer();
         services.AddSecurityHeaderPolicies(builder => builder
             .SetDefaultPolicy(CreatePolicy(isDevelopment))
-            .SetPolicySelector(context => SiteUrls.IsCommentLink(context.HttpContext.Request.Path.Value ?? string.Empty)
+            .SetPolicySelector(context => context.HttpContext.RequestServices.GetRequiredService<ISecretPaths>().IsSecret(context.HttpContext.Request.Path.Value ?? string.Empty)
                 ? privateLinkPolicy
                 : context.SelectedPolicy));
         return services;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Guidance;
-using Tietosuoja.Web.Infrastructure;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Pages;
 

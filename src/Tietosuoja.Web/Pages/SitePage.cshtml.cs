@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Tietosuoja.Web.Guidance;
-using Tietosuoja.Web.Infrastructure;
 
 namespace Tietosuoja.Web.Pages;
 

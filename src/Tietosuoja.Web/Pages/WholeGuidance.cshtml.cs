@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Tietosuoja.Web.Guidance;
-using Tietosuoja.Web.Infrastructure;
 
 namespace Tietosuoja.Web.Pages;
 

@@ -2,7 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tietosuoja.Web.Comments;
-using Tietosuoja.Web.Infrastructure;
+using Tietosuoja.Web.Data;
+using Tietosuoja.Web.Editing;
 
 namespace Tietosuoja.IntegrationTests.Comments;
 
@@ -20,6 +21,9 @@ public sealed class CommentLifecycleTests : IDisposable
         var token = CommentingPortal.TokenFrom(await _portal.SubmitAsync(client, CommentingPortal.ValidFields("Alkuperäinen")));
         var page = await client.GetPageAsync($"/kommentti/{token}");
         Assert.Equal("Alkuperäinen", page.Document.QuerySelector("#Input_Text")!.TextContent);
+        // The private page is nobody else's business: not stored, not indexed.
+        Assert.True(page.Response.Headers.CacheControl!.NoStore);
+        Assert.Equal("noindex, nofollow", string.Join(",", page.Response.Headers.GetValues("X-Robots-Tag")));
         _portal.Advance(TimeSpan.FromHours(1));
 
         var saved = await CommentingPortal.PostFormAsync(client, page, "form.comment-form", new Dictionary<string, string>

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.IntegrationTests.Comments;
 
@@ -153,7 +154,7 @@ public sealed class CommentSubmissionTests : IDisposable
 
         Assert.StartsWith("/sv/kommentar/", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var comment = Assert.Single(await _portal.CommentsAsync());
-        Assert.Equal(Tietosuoja.Web.Guidance.Language.Sv, comment.Language);
+        Assert.Equal(Language.Sv, comment.Language);
         Assert.Equal("rekisterinpitaja", comment.ChapterId);
     }
 

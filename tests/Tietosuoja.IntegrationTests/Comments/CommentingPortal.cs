@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Tietosuoja.TestSupport;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Guidance;
-using Tietosuoja.Web.Infrastructure;
+using Tietosuoja.Web.Data;
+using Tietosuoja.Web.Editing;
 
 namespace Tietosuoja.IntegrationTests.Comments;
 

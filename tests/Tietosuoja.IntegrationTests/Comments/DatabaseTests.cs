@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.IntegrationTests.Comments;
 
@@ -106,7 +107,7 @@ public sealed class DatabaseTests
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddComments(configuration, new TestEnvironment());
+        services.AddPortalData(configuration, new TestEnvironment());
         return services;
     }
 

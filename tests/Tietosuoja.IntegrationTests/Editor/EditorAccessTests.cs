@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Tietosuoja.TestSupport;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.IntegrationTests.Editor;
 
@@ -34,7 +35,7 @@ public sealed class EditorAccessTests : IDisposable
         // A forged post (export, close) is refused before anything runs.
         var post = await client.PostAsync(new Uri($"/toimitus/kierrokset/{_portal.RoundId}?handler=Export", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["format"] = "Csv" }));
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
-        Assert.DoesNotContain(await _portal.AuditAsync(), e => e.Action == Web.Editing.AuditAction.CommentsExported);
+        Assert.DoesNotContain(await _portal.AuditAsync(), e => e.Action == Web.Data.AuditAction.CommentsExported);
     }
 
     [Fact]
@@ -66,6 +67,7 @@ public sealed class EditorAccessTests : IDisposable
         Assert.Contains("Kierros luotu", audit.Document.QuerySelector("table.audit-table")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(audit.Document.QuerySelectorAll("main form[method=post]:not(.editor-bar__user)"));
         Assert.True(audit.Response.Headers.CacheControl!.NoStore);
+        Assert.Equal("noindex, nofollow", string.Join(",", audit.Response.Headers.GetValues("X-Robots-Tag")));
     }
 
     [Fact]
@@ -75,7 +77,7 @@ public sealed class EditorAccessTests : IDisposable
         {
             for (var i = 1; i <= 60; i++)
             {
-                db.AuditEntries.Add(new Web.Editing.AuditEntry { At = EditorPortal.Start.UtcDateTime.AddMinutes(i), ActorId = "t", ActorName = "Testaaja", Action = Web.Editing.AuditAction.CommentStatusChanged, Subject = $"comment {i}", Details = "Received → Noted" });
+                db.AuditEntries.Add(new Web.Data.AuditEntry { At = EditorPortal.Start.UtcDateTime.AddMinutes(i), ActorId = "t", ActorName = "Testaaja", Action = Web.Data.AuditAction.CommentStatusChanged, Subject = $"comment {i}", Details = "Received → Noted" });
             }
 
             return await db.SaveChangesAsync();

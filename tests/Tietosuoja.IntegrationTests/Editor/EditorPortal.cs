@@ -6,7 +6,7 @@ using Tietosuoja.TestSupport;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Editing;
 using Tietosuoja.Web.Guidance;
-using Tietosuoja.Web.Infrastructure;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.IntegrationTests.Editor;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Tietosuoja.IntegrationTests.Comments;
 using Tietosuoja.Web.Editing;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.IntegrationTests.Editor;
 

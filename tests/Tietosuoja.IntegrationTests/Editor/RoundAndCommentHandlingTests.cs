@@ -7,6 +7,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Tietosuoja.IntegrationTests.Comments;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Editing;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.IntegrationTests.Editor;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.UnitTests.Comments;
 

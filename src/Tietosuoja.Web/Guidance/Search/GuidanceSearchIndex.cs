@@ -22,9 +22,12 @@ public sealed record SearchHit(Chapter Chapter, ChapterVersion Version, string? 
 /// <summary>One page of results; <see cref="FirstRank"/> is the rank of its first hit (1-based).</summary>
 public sealed record SearchResults(string Query, bool IncludeEarlier, SearchProblem? Problem, IReadOnlyList<SearchHit> Hits, int Total, int Page = 1)
 {
-    public int PageCount => Math.Min(GuidanceSearchIndex.MaxPages, (Total + GuidanceSearchIndex.PageSize - 1) / GuidanceSearchIndex.PageSize);
+    /// <summary>The pages on offer: never more than <see cref="GuidanceSearchIndex.MaxPages"/>.</summary>
+    public Paging Paging => Paging.For(Math.Min(Total, GuidanceSearchIndex.MaxPages * GuidanceSearchIndex.PageSize), GuidanceSearchIndex.PageSize, Page);
 
-    public int FirstRank => ((Page - 1) * GuidanceSearchIndex.PageSize) + 1;
+    public int PageCount => Total == 0 ? 0 : Paging.PageCount;
+
+    public int FirstRank => Paging.Skip + 1;
 
     public static SearchResults Refused(string query, bool includeEarlier, SearchProblem problem) => new(query, includeEarlier, problem, [], 0);
 }
@@ -182,8 +185,7 @@ public sealed class GuidanceSearchIndex
         {
             var top = searcher.Search(query, includeEarlier ? null : LatestOnly, page * PageSize);
             // A page past the last one shows the last one.
-            var lastPage = Math.Max(1, (top.TotalHits + PageSize - 1) / PageSize);
-            page = Math.Min(page, lastPage);
+            page = Paging.For(top.TotalHits, PageSize, page).Page;
             var hits = top.ScoreDocs.Skip((page - 1) * PageSize).Select(scored =>
             {
                 var entry = entries[entryOf[scored.Doc]];

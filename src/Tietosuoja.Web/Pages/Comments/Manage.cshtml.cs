@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Pages.Comments;
 
@@ -111,10 +112,6 @@ public sealed class ManageModel(ContentStore store, IStringLocalizer<SharedResou
 
     private async Task LoadAsync(string token, CancellationToken cancellationToken)
     {
-        // The private page is nobody else's business: not cached, not indexed, its address never sent onwards.
-        Response.Headers.CacheControl = "no-cache, no-store";
-        Response.Headers.Pragma = "no-cache";
-        Response.Headers["X-Robots-Tag"] = "noindex";
         Token = token;
         Comment = await comments.FindAsync(token, cancellationToken);
         if (Comment is null)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Pages.Comments;
 

@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Localization;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Editing;
 using Tietosuoja.Web.Guidance;
-using Tietosuoja.Web.Infrastructure;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Pages.Editor;
 
 /// <summary>
 /// What every editor page shares: the signed-in editor, errors for the error summary, a notice
-/// carried over a redirect, and responses that are never cached or indexed.
+/// carried over a redirect. (That editor pages are never cached or indexed is a page convention:
+/// <see cref="PrivatePageFilter"/>.)
 /// </summary>
 public abstract class EditorPageModel(ContentStore store, IStringLocalizer<SharedResource> text) : FormPageModel(store, text)
 {
@@ -37,14 +37,6 @@ public abstract class EditorPageModel(ContentStore store, IStringLocalizer<Share
         Snapshot.FindChapterById(chapterId) is { } chapter
             ? T["EditorChapterVersion", chapter.Number, (chapter.Find(Language, version) ?? chapter.Find(Language.Fi, version))?.Title ?? chapterId, version]
             : $"{chapterId} {version}";
-
-    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
-    {
-        // Editor pages show unpublished text and personal data: no shared caches, no search engines.
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
-        base.OnPageHandlerExecuting(context);
-    }
 
     protected void AddError(string? fieldId, string messageKey, params object[] arguments) =>
         Errors.Add(new FormError(fieldId, T[messageKey, arguments]));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Editing;
 using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Pages.Editor;
 

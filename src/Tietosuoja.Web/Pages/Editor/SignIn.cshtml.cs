@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Tietosuoja.Web.Editing;
 using Tietosuoja.Web.Guidance;
-using Tietosuoja.Web.Infrastructure;
 
 namespace Tietosuoja.Web.Pages.Editor;
 

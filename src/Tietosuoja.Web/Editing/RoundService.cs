@@ -2,9 +2,10 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tietosuoja.Web.Editing;
 using Tietosuoja.Web.Guidance;
-using Tietosuoja.Web.Infrastructure;
+using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Data;
 
-namespace Tietosuoja.Web.Comments;
+namespace Tietosuoja.Web.Editing;
 
 /// <summary>What a round is made of, as an editor (or the development seed) describes it. Times in UTC.</summary>
 public sealed record RoundDraft(

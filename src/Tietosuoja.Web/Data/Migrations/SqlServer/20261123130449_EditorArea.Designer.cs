@@ -5,15 +5,15 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Data;
 
 #nullable disable
 
-namespace Tietosuoja.Web.Comments.Migrations.SqlServer
+namespace Tietosuoja.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDbContext))]
-    [Migration("20261123102734_InitialCreate")]
-    partial class InitialCreate
+    [Migration("20261123130449_EditorArea")]
+    partial class EditorArea
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -44,7 +44,7 @@ namespace Tietosuoja.Web.Comments.Migrations.SqlServer
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.Comment", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.Comment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -147,7 +147,7 @@ namespace Tietosuoja.Web.Comments.Migrations.SqlServer
                     b.ToTable("Comments");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.Round", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.Round", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -195,7 +195,7 @@ namespace Tietosuoja.Web.Comments.Migrations.SqlServer
                     b.ToTable("Rounds");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.RoundVersion", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.RoundVersion", b =>
                 {
                     b.Property<int>("RoundId")
                         .HasColumnType("int");
@@ -213,9 +213,115 @@ namespace Tietosuoja.Web.Comments.Migrations.SqlServer
                     b.ToTable("RoundVersions");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.Comment", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.AuditEntry", b =>
                 {
-                    b.HasOne("Tietosuoja.Web.Comments.Round", "Round")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Tietosuoja.Web.Data.ChapterDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChapterId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("NewChapterSlugFi")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("NewChapterSlugSv")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChapterDrafts");
+                });
+
+            modelBuilder.Entity("Tietosuoja.Web.Data.Comment", b =>
+                {
+                    b.HasOne("Tietosuoja.Web.Data.Round", "Round")
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -224,16 +330,16 @@ namespace Tietosuoja.Web.Comments.Migrations.SqlServer
                     b.Navigation("Round");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.RoundVersion", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.RoundVersion", b =>
                 {
-                    b.HasOne("Tietosuoja.Web.Comments.Round", null)
+                    b.HasOne("Tietosuoja.Web.Data.Round", null)
                         .WithMany("Versions")
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.Round", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.Round", b =>
                 {
                     b.Navigation("Versions");
                 });

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Data;
 
 #nullable disable
 
-namespace Tietosuoja.Web.Comments.Migrations.Sqlite
+namespace Tietosuoja.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
     [Migration("20261123102720_InitialCreate")]
@@ -37,7 +37,7 @@ namespace Tietosuoja.Web.Comments.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.Comment", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.Comment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -138,7 +138,7 @@ namespace Tietosuoja.Web.Comments.Migrations.Sqlite
                     b.ToTable("Comments");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.Round", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.Round", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -184,7 +184,7 @@ namespace Tietosuoja.Web.Comments.Migrations.Sqlite
                     b.ToTable("Rounds");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.RoundVersion", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.RoundVersion", b =>
                 {
                     b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
@@ -202,9 +202,9 @@ namespace Tietosuoja.Web.Comments.Migrations.Sqlite
                     b.ToTable("RoundVersions");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.Comment", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.Comment", b =>
                 {
-                    b.HasOne("Tietosuoja.Web.Comments.Round", "Round")
+                    b.HasOne("Tietosuoja.Web.Data.Round", "Round")
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -213,16 +213,16 @@ namespace Tietosuoja.Web.Comments.Migrations.Sqlite
                     b.Navigation("Round");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.RoundVersion", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.RoundVersion", b =>
                 {
-                    b.HasOne("Tietosuoja.Web.Comments.Round", null)
+                    b.HasOne("Tietosuoja.Web.Data.Round", null)
                         .WithMany("Versions")
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.Round", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.Round", b =>
                 {
                     b.Navigation("Versions");
                 });

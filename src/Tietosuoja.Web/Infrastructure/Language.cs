@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Tietosuoja.Web.Guidance;
+namespace Tietosuoja.Web.Infrastructure;
 
 /// <summary>The two languages of the portal. Finnish is the original; Swedish versions are translations.</summary>
 public enum Language
@@ -12,6 +12,16 @@ public enum Language
 public static class Languages
 {
     public static readonly IReadOnlyList<Language> All = [Language.Fi, Language.Sv];
+
+    /// <summary>The first path segment of every Swedish URL; every other URL is Finnish.</summary>
+    public const string SwedishPathPrefix = "sv";
+
+    /// <summary>The language a URL path speaks: /sv and /sv/… are Swedish, everything else Finnish.</summary>
+    public static Language OfPath(string? path) =>
+        path is not null && (path.Equals("/" + SwedishPathPrefix, StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith("/" + SwedishPathPrefix + "/", StringComparison.OrdinalIgnoreCase))
+            ? Language.Sv
+            : Language.Fi;
 
     public static string Code(this Language language) => language switch
     {

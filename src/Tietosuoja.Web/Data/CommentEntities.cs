@@ -1,6 +1,5 @@
-using Tietosuoja.Web.Guidance;
 
-namespace Tietosuoja.Web.Comments;
+namespace Tietosuoja.Web.Data;
 
 /// <summary>Who a commenter speaks for; a fixed list so comments can be counted by stakeholder group.</summary>
 public enum OrganisationType

@@ -3,11 +3,11 @@ using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Data;
 
 #nullable disable
 
-namespace Tietosuoja.Web.Comments.Migrations.Sqlite
+namespace Tietosuoja.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
     partial class SqliteDbContextModelSnapshot : ModelSnapshot
@@ -34,7 +34,7 @@ namespace Tietosuoja.Web.Comments.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.Comment", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.Comment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -135,7 +135,7 @@ namespace Tietosuoja.Web.Comments.Migrations.Sqlite
                     b.ToTable("Comments");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.Round", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.Round", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -181,7 +181,7 @@ namespace Tietosuoja.Web.Comments.Migrations.Sqlite
                     b.ToTable("Rounds");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.RoundVersion", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.RoundVersion", b =>
                 {
                     b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
@@ -199,7 +199,7 @@ namespace Tietosuoja.Web.Comments.Migrations.Sqlite
                     b.ToTable("RoundVersions");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Editing.AuditEntry", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -240,7 +240,7 @@ namespace Tietosuoja.Web.Comments.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Editing.ChapterDraft", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.ChapterDraft", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -301,9 +301,9 @@ namespace Tietosuoja.Web.Comments.Migrations.Sqlite
                     b.ToTable("ChapterDrafts");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.Comment", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.Comment", b =>
                 {
-                    b.HasOne("Tietosuoja.Web.Comments.Round", "Round")
+                    b.HasOne("Tietosuoja.Web.Data.Round", "Round")
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -312,16 +312,16 @@ namespace Tietosuoja.Web.Comments.Migrations.Sqlite
                     b.Navigation("Round");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.RoundVersion", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.RoundVersion", b =>
                 {
-                    b.HasOne("Tietosuoja.Web.Comments.Round", null)
+                    b.HasOne("Tietosuoja.Web.Data.Round", null)
                         .WithMany("Versions")
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.Round", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.Round", b =>
                 {
                     b.Navigation("Versions");
                 });

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Tietosuoja.Web.Editing;
-using Tietosuoja.Web.Guidance;
 
-namespace Tietosuoja.Web.Comments;
+namespace Tietosuoja.Web.Data;
 
 /// <summary>
 /// The portal's database: rounds, comments and the Data Protection key ring (so every instance

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Net.Http.Headers;
 using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Editing;
 
-namespace Tietosuoja.Web.Infrastructure;
+namespace Tietosuoja.Web.Pages;
 
 public static class WebApplicationExtensions
 {
@@ -20,6 +21,9 @@ public static class WebApplicationExtensions
                 options.Conventions.AuthorizeFolder("/Editor", EditorPolicies.Editor);
                 options.Conventions.AuthorizePage("/Editor/Audit", EditorPolicies.Admin);
                 options.Conventions.AllowAnonymousToPage("/Editor/SignIn");
+                // Unpublished text, personal data, a private link's answer: never cached, never indexed.
+                options.Conventions.AddFolderApplicationModelConvention("/Editor", model => model.Filters.Add(new PrivatePageFilter()));
+                options.Conventions.AddPageApplicationModelConvention("/Comments/Manage", model => model.Filters.Add(new PrivatePageFilter()));
             })
             .AddViewLocalization();
         services.AddPortalOutputCache();

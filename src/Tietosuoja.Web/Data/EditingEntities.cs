@@ -1,6 +1,5 @@
-using Tietosuoja.Web.Guidance;
 
-namespace Tietosuoja.Web.Editing;
+namespace Tietosuoja.Web.Data;
 
 /// <summary>What an editor did; one audit entry per action.</summary>
 public enum AuditAction

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
-namespace Tietosuoja.Web.Comments;
+namespace Tietosuoja.Web.Data;
 
 /// <summary>
 /// Lets the EF tools (dotnet ef migrations add …) build each provider's context without starting

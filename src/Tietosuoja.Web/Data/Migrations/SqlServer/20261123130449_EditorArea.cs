@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Tietosuoja.Web.Comments.Migrations.SqlServer
+namespace Tietosuoja.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class EditorArea : Migration

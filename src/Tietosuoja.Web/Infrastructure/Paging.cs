@@ -1,4 +1,4 @@
-namespace Tietosuoja.Web.Editing;
+namespace Tietosuoja.Web.Infrastructure;
 
 /// <summary>Which page of a list to show: the requested one, kept within the pages that exist (always at least one).</summary>
 public readonly record struct Paging(int Page, int PageCount, int PageSize)

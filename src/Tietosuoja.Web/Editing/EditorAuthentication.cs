@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Identity.Web;
 using Tietosuoja.Web.Editing;
 
-namespace Tietosuoja.Web.Infrastructure;
+namespace Tietosuoja.Web.Editing;
 
 /// <summary>The Entra ID app roles that open the editor area.</summary>
 public static class EditorRoles
@@ -62,7 +62,7 @@ public static class EditorAuthentication
             services.AddAuthentication(LocalScheme).AddCookie(LocalScheme, cookie =>
             {
                 ConfigureCookie(cookie);
-                cookie.LoginPath = EditorUrls.SignIn(Guidance.Language.Fi);
+                cookie.LoginPath = EditorUrls.SignIn(Language.Fi);
             });
         }
         else

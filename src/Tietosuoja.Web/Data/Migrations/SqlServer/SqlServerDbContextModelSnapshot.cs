@@ -3,20 +3,17 @@ using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Data;
 
 #nullable disable
 
-namespace Tietosuoja.Web.Comments.Migrations.SqlServer
+namespace Tietosuoja.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDbContext))]
-    [Migration("20261123130449_EditorArea")]
-    partial class EditorArea
+    partial class SqlServerDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -44,7 +41,7 @@ namespace Tietosuoja.Web.Comments.Migrations.SqlServer
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.Comment", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.Comment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -147,7 +144,7 @@ namespace Tietosuoja.Web.Comments.Migrations.SqlServer
                     b.ToTable("Comments");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.Round", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.Round", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -195,7 +192,7 @@ namespace Tietosuoja.Web.Comments.Migrations.SqlServer
                     b.ToTable("Rounds");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.RoundVersion", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.RoundVersion", b =>
                 {
                     b.Property<int>("RoundId")
                         .HasColumnType("int");
@@ -213,7 +210,7 @@ namespace Tietosuoja.Web.Comments.Migrations.SqlServer
                     b.ToTable("RoundVersions");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Editing.AuditEntry", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -256,7 +253,7 @@ namespace Tietosuoja.Web.Comments.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Editing.ChapterDraft", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.ChapterDraft", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -319,9 +316,9 @@ namespace Tietosuoja.Web.Comments.Migrations.SqlServer
                     b.ToTable("ChapterDrafts");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.Comment", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.Comment", b =>
                 {
-                    b.HasOne("Tietosuoja.Web.Comments.Round", "Round")
+                    b.HasOne("Tietosuoja.Web.Data.Round", "Round")
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -330,16 +327,16 @@ namespace Tietosuoja.Web.Comments.Migrations.SqlServer
                     b.Navigation("Round");
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.RoundVersion", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.RoundVersion", b =>
                 {
-                    b.HasOne("Tietosuoja.Web.Comments.Round", null)
+                    b.HasOne("Tietosuoja.Web.Data.Round", null)
                         .WithMany("Versions")
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tietosuoja.Web.Comments.Round", b =>
+            modelBuilder.Entity("Tietosuoja.Web.Data.Round", b =>
                 {
                     b.Navigation("Versions");
                 });

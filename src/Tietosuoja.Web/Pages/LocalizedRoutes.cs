@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Tietosuoja.Web.Editing;
 using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Data;
 
-namespace Tietosuoja.Web.Infrastructure;
+namespace Tietosuoja.Web.Pages;
 
 /// <summary>
 /// Gives each reading page one route per language, taken from <see cref="SiteUrls.Templates"/>.

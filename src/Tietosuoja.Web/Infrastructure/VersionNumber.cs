@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Tietosuoja.Web.Guidance;
+namespace Tietosuoja.Web.Infrastructure;
 
 /// <summary>A chapter version such as 1.0 or 2.3. Compared numerically, so 1.10 comes after 1.9.</summary>
 public readonly partial record struct VersionNumber(int Major, int Minor) : IComparable<VersionNumber>

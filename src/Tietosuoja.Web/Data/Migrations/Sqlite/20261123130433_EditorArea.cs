@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Tietosuoja.Web.Comments.Migrations.Sqlite
+namespace Tietosuoja.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class EditorArea : Migration

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Tietosuoja.Web.Guidance;
 
-namespace Tietosuoja.Web.Comments;
+namespace Tietosuoja.Web.Infrastructure;
 
 /// <summary>Times are stored in UTC and shown in Finnish time, the way Finns write them in each language.</summary>
 public static class FinnishTime
