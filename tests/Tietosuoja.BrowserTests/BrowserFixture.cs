@@ -22,8 +22,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-component-update", "--disable-sync", "--no-first-run",
     ];
 
-    // A copy of the repository's content: the editor tests publish into it.
-    private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfRepositoryContent();
+    // A copy of the test fixture content: the editor tests publish into it.
+    private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfFixtureContent();
     private readonly PortalFactory _portal;
     private IPlaywright? _playwright;
 

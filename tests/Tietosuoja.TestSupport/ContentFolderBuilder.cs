@@ -24,12 +24,15 @@ public sealed class ContentFolderBuilder : IDisposable
 
     public string Root { get; }
 
-    /// <summary>A copy of the repository's own content/, for tests that change files.</summary>
-    public static ContentFolderBuilder CopyOfRepositoryContent()
+    /// <summary>A copy of the test fixture content (tests/fixtures/content), for tests that change files.</summary>
+    public static ContentFolderBuilder CopyOfFixtureContent() => CopyOf(RepoPaths.FixtureContent);
+
+    /// <summary>A copy of any content folder, to change without touching the original.</summary>
+    public static ContentFolderBuilder CopyOf(string contentFolder)
     {
         var builder = new ContentFolderBuilder();
         Directory.Delete(builder.Root, recursive: true);
-        CopyDirectory(RepoPaths.Content, builder.Root);
+        CopyDirectory(contentFolder, builder.Root);
         return builder;
     }
 

@@ -11,7 +11,7 @@ using Tietosuoja.Web.Editing;
 namespace Tietosuoja.IntegrationTests.Comments;
 
 /// <summary>
-/// The portal with the repository's content, its own database and a clock the test moves, plus
+/// The portal with the test fixture content, its own database and a clock the test moves, plus
 /// one round open "now" on chapter 2 version 1.2 (Finnish) and chapter 1 version 1.1 (both languages).
 /// </summary>
 public sealed class CommentingPortal : IDisposable
@@ -24,7 +24,7 @@ public sealed class CommentingPortal : IDisposable
 
     public CommentingPortal(Action<PortalFactory>? configure = null)
     {
-        Factory = new RepositoryPortal().WithClock(Start);
+        Factory = new FixturePortal().WithClock(Start);
         configure?.Invoke(Factory);
         RoundId = CreateRoundAsync(Start.AddDays(-1), Start.AddDays(14), ("oikeusperusteet", "1.2"), ("rekisterinpitaja", "1.1")).GetAwaiter().GetResult();
     }

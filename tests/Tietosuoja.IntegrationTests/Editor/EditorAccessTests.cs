@@ -114,7 +114,7 @@ public sealed class EditorAccessTests : IDisposable
     [Fact]
     public void The_app_refuses_to_start_with_the_local_sign_in_in_production()
     {
-        using var content = ContentFolderBuilder.CopyOfRepositoryContent();
+        using var content = ContentFolderBuilder.CopyOfFixtureContent();
         using var factory = new PortalFactory(content.Root)
             .WithEnvironment("Production")
             .WithSetting("EditorAuth:LocalSignIn", "true")
@@ -130,7 +130,7 @@ public sealed class EditorAccessTests : IDisposable
     [Fact]
     public async Task In_production_the_app_starts_with_entra_id_configured_and_refuses_to_start_without_it()
     {
-        using var content = ContentFolderBuilder.CopyOfRepositoryContent();
+        using var content = ContentFolderBuilder.CopyOfFixtureContent();
         using (var configured = new PortalFactory(content.Root).WithEnvironment("Production")
             .WithSetting("AzureAd:TenantId", "00000000-0000-0000-0000-000000000001")
             .WithSetting("AzureAd:ClientId", "00000000-0000-0000-0000-000000000002"))

@@ -11,14 +11,14 @@ using Tietosuoja.Web.Data;
 namespace Tietosuoja.IntegrationTests.Editor;
 
 /// <summary>
-/// The portal on a copy of the repository's content (publishing writes files), with its own
+/// The portal on a copy of the test fixture content (publishing writes files), with its own
 /// database, a clock the test moves, and one round open now on chapter 2 version 1.2.
 /// </summary>
 public sealed class EditorPortal : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfRepositoryContent();
+    private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfFixtureContent();
 
     public EditorPortal()
     {
@@ -64,7 +64,7 @@ public sealed class EditorPortal : IDisposable
 
     public Task<List<AuditEntry>> AuditAsync() => WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync());
 
-    /// <summary>Every file under content/ with its bytes' hash, to prove what a publication touched.</summary>
+    /// <summary>Every file in the content folder with its bytes' hash, to prove what a publication touched.</summary>
     public Dictionary<string, string> ContentFiles() =>
         Directory.EnumerateFiles(ContentRoot, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(ContentRoot, f).Replace('\\', '/'), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));

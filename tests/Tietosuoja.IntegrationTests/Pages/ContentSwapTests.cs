@@ -9,7 +9,7 @@ namespace Tietosuoja.IntegrationTests.Pages;
 public sealed class ContentSwapTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfRepositoryContent();
+    private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfFixtureContent();
     private readonly PortalFactory _portal;
     private readonly HttpClient _client;
 
