@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Tietosuoja.Web.Guidance;
 
 namespace Tietosuoja.TestSupport;
 
@@ -32,7 +33,7 @@ public sealed class ContentFolderBuilder : IDisposable
     {
         var builder = new ContentFolderBuilder();
         Directory.Delete(builder.Root, recursive: true);
-        CopyDirectory(contentFolder, builder.Root);
+        ContentFolder.Copy(contentFolder, builder.Root);
         return builder;
     }
 
@@ -110,19 +111,5 @@ public sealed class ContentFolderBuilder : IDisposable
         }
 
         WithFile("site.yml", text.ToString());
-    }
-
-    private static void CopyDirectory(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        foreach (var directory in Directory.EnumerateDirectories(source))
-        {
-            CopyDirectory(directory, Path.Combine(target, Path.GetFileName(directory)));
-        }
     }
 }
