@@ -62,7 +62,7 @@ public sealed class DatabaseTests
     [Fact]
     public async Task A_new_sqlite_database_is_created_and_migrated_on_start()
     {
-        using var portal = new CommentingPortal();
+        await using var portal = await CommentingPortal.StartAsync();
 
         var applied = await portal.WithDbAsync(db => Task.FromResult(db.Database.GetAppliedMigrations().ToList()));
 

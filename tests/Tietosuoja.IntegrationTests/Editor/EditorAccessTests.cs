@@ -8,7 +8,7 @@ using Tietosuoja.Web.Data;
 namespace Tietosuoja.IntegrationTests.Editor;
 
 /// <summary>Who gets into the editor area: nobody without signing in, nobody without a role, admins only to the audit trail.</summary>
-public sealed class EditorAccessTests : IDisposable
+public sealed class EditorAccessTests : IAsyncLifetime
 {
     private readonly EditorPortal _portal = new();
 
@@ -146,5 +146,7 @@ public sealed class EditorAccessTests : IDisposable
         Assert.Contains("AzureAd:TenantId and AzureAd:ClientId are not set", (error.InnerException ?? error).Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => _portal.Dispose();
+    public Task InitializeAsync() => _portal.InitializeAsync();
+
+    public Task DisposeAsync() => _portal.DisposeAsync();
 }

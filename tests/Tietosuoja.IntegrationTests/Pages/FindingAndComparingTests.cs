@@ -236,7 +236,7 @@ public sealed class FindingAndComparingTests(FixturePortal portal) : IClassFixtu
     [Fact]
     public async Task The_feed_tells_of_a_round_once_it_has_opened()
     {
-        using var commenting = new CommentingPortal();
+        await using var commenting = await CommentingPortal.StartAsync();
         var client = commenting.NewClient();
         var upcoming = await commenting.CreateRoundAsync(CommentingPortal.Start.AddDays(3), CommentingPortal.Start.AddDays(20), ("rekisterinpitaja", "1.1"));
 
