@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Tietosuoja.TestSupport;
@@ -59,6 +60,25 @@ public sealed class ContentWorkingCopyTests : IDisposable
 
         Assert.Equal(_seed.Root, store.RootPath);
         Assert.False(Directory.Exists(_workspace));
+    }
+
+    [Fact]
+    public void Development_serves_and_publishes_into_a_folder_git_ignores_made_from_another()
+    {
+        var project = Path.Combine(RepoPaths.Root, "src", "Tietosuoja.Web");
+        var development = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(project, "appsettings.json"))
+            .AddJsonFile(Path.Combine(project, "appsettings.Development.json"))
+            .Build()
+            .GetSection(ContentOptions.Section)
+            .Get<ContentOptions>()!;
+
+        var served = Path.GetRelativePath(RepoPaths.Root, Path.GetFullPath(Path.Combine(project, development.Path))).Replace('\\', '/');
+        var ignored = File.ReadAllLines(Path.Combine(RepoPaths.Root, ".gitignore")).Where(line => line.EndsWith('/') && !line.StartsWith('#'));
+
+        Assert.Contains(ignored, folder => served.StartsWith(folder, StringComparison.Ordinal));
+        Assert.NotNull(development.SeedFrom);
+        Assert.NotEqual(Path.GetFullPath(Path.Combine(project, development.Path)), Path.GetFullPath(Path.Combine(project, development.SeedFrom)));
     }
 
     private ContentStore Store(bool seeded = true, string path = WorkingCopyPath)
