@@ -26,8 +26,9 @@ public sealed partial class EditorialChangeTests : IDisposable
     public async Task A_new_published_finnish_version_and_a_new_chapter_keep_the_lint_green()
     {
         var before = new GuidanceLint(_content.Root).Snapshot;
-        var (chapter, body) = await PublishNewVersionAsync(Summary);
-        await PublishNewChapterAsync(body);
+        using var publisher = TestPublisher.On(_content.Root, Now);
+        var (chapter, body) = await PublishNewVersionAsync(publisher, before, Summary);
+        await PublishNewChapterAsync(publisher, body);
 
         var lint = new GuidanceLint(_content.Root);
 
@@ -44,8 +45,9 @@ public sealed partial class EditorialChangeTests : IDisposable
     [Fact]
     public async Task The_lint_refuses_a_new_chapter_without_its_checklist_and_a_version_that_does_not_say_what_changed()
     {
-        var (chapter, body) = await PublishNewVersionAsync("Korjauksia.");
-        await PublishNewChapterAsync(Checklist().Replace(body, string.Empty));
+        using var publisher = TestPublisher.On(_content.Root, Now);
+        var (chapter, body) = await PublishNewVersionAsync(publisher, new GuidanceLint(_content.Root).Snapshot, "Korjauksia.");
+        await PublishNewChapterAsync(publisher, Checklist().Replace(body, string.Empty));
 
         var problems = new GuidanceLint(_content.Root).AllProblems().ToList();
 
@@ -55,10 +57,8 @@ public sealed partial class EditorialChangeTests : IDisposable
     }
 
     /// <summary>Publishes, as an editor would, the next minor Finnish version of the first published chapter, from its latest text.</summary>
-    private async Task<(Chapter Chapter, string Body)> PublishNewVersionAsync(string summary)
+    private static async Task<(Chapter Chapter, string Body)> PublishNewVersionAsync(ChapterPublisher publisher, ContentSnapshot snapshot, string summary)
     {
-        using var publisher = TestPublisher.On(_content.Root, Now);
-        var snapshot = new GuidanceLint(_content.Root).Snapshot;
         var chapter = snapshot.Chapters.First(c => c.LatestPublished(Language.Fi) is not null);
         var (title, _, body) = await publisher.SourceAsync(chapter.LatestPublished(Language.Fi)!, CancellationToken.None);
         var next = ChapterPublisher.VersionChoices(snapshot, chapter.Id, Language.Fi)[0];
@@ -69,10 +69,8 @@ public sealed partial class EditorialChangeTests : IDisposable
         return (chapter, body);
     }
 
-    private async Task PublishNewChapterAsync(string body)
+    private static async Task PublishNewChapterAsync(ChapterPublisher publisher, string body)
     {
-        using var publisher = TestPublisher.On(_content.Root, Now);
-
         var check = await publisher.PublishAsync(
             new ChapterText(NewChapterId, Language.Fi, new VersionNumber(1, 0), VersionStatus.Published, "Lisätty koeluku", "Luvun ensimmäinen julkaistu versio.", body, NewChapterId, "tillagt-provkapitel"),
             CancellationToken.None);
