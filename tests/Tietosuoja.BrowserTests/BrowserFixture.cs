@@ -22,8 +22,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-component-update", "--disable-sync", "--no-first-run",
     ];
 
-    // A copy of the repository's content: the editor tests publish into it.
-    private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfRepositoryContent();
+    // A copy of the test fixture content: the editor tests publish into it.
+    private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfFixtureContent();
     private readonly PortalFactory _portal;
     private IPlaywright? _playwright;
 
@@ -38,13 +38,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>The round open on chapter 2 version 1.2 ("Luvun 2 kommentointikierros").</summary>
+    public int RoundId { get; private set; }
+
     public async Task InitializeAsync()
     {
         _portal.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _portal.StartServer();
         var address = _portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseUrl = new Uri(address);
-        await OpenRoundAsync();
+        RoundId = await OpenRoundAsync();
 
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
         if (!File.Exists(chromium))
@@ -62,11 +65,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Chapter 2 version 1.2 is open for comments for the whole test run.</summary>
-    private async Task OpenRoundAsync()
+    private async Task<int> OpenRoundAsync()
     {
         using var scope = _portal.Services.CreateScope();
         var now = DateTime.UtcNow;
-        await scope.ServiceProvider.GetRequiredService<RoundService>().CreateAsync(
+        return await scope.ServiceProvider.GetRequiredService<RoundService>().CreateAsync(
             new RoundDraft(
                 "Luvun 2 kommentointikierros", "Kommentarsrunda om kapitel 2", "Kommentoi luvun 2 versiota 1.2.", "Kommentera version 1.2 av kapitel 2.",
                 now.AddDays(-1), now.AddDays(30), [new RoundTarget("oikeusperusteet", new VersionNumber(1, 2))]),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Tietosuoja.Web.Guidance;
 
 namespace Tietosuoja.TestSupport;
 
@@ -24,12 +25,15 @@ public sealed class ContentFolderBuilder : IDisposable
 
     public string Root { get; }
 
-    /// <summary>A copy of the repository's own content/, for tests that change files.</summary>
-    public static ContentFolderBuilder CopyOfRepositoryContent()
+    /// <summary>A copy of the test fixture content (tests/fixtures/content), for tests that change files.</summary>
+    public static ContentFolderBuilder CopyOfFixtureContent() => CopyOf(RepoPaths.FixtureContent);
+
+    /// <summary>A copy of any content folder, to change without touching the original.</summary>
+    public static ContentFolderBuilder CopyOf(string contentFolder)
     {
         var builder = new ContentFolderBuilder();
         Directory.Delete(builder.Root, recursive: true);
-        CopyDirectory(RepoPaths.Content, builder.Root);
+        ContentFolder.Copy(contentFolder, builder.Root);
         return builder;
     }
 
@@ -107,19 +111,5 @@ public sealed class ContentFolderBuilder : IDisposable
         }
 
         WithFile("site.yml", text.ToString());
-    }
-
-    private static void CopyDirectory(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        foreach (var directory in Directory.EnumerateDirectories(source))
-        {
-            CopyDirectory(directory, Path.Combine(target, Path.GetFileName(directory)));
-        }
     }
 }

@@ -92,5 +92,5 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>The portal serving the repository's own content/, shared by a test class as its fixture.</summary>
-public sealed class RepositoryPortal() : PortalFactory(RepoPaths.Content);
+/// <summary>The portal serving the test fixture content (tests/fixtures/content), shared by a test class as its fixture.</summary>
+public sealed class FixturePortal() : PortalFactory(RepoPaths.FixtureContent);

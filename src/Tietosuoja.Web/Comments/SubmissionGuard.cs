@@ -30,14 +30,14 @@ public enum GuardRefusal
 /// </summary>
 public sealed class SubmissionGuard : IDisposable
 {
-    private readonly ITimeLimitedDataProtector _stamps;
+    private readonly IDataProtector _stamps;
     private readonly TimeProvider _clock;
     private readonly CommentOptions _options;
     private readonly PartitionedRateLimiter<string> _limiter;
 
     public SubmissionGuard(IDataProtectionProvider protection, TimeProvider clock, IOptions<CommentOptions> options)
     {
-        _stamps = protection.CreateProtector("Tietosuoja.Comments.FormIssued").ToTimeLimitedDataProtector();
+        _stamps = protection.CreateProtector("Tietosuoja.Comments.FormIssued");
         _clock = clock;
         _options = options.Value;
         _limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(
@@ -50,12 +50,18 @@ public sealed class SubmissionGuard : IDisposable
             }));
     }
 
+    /// <summary>
+    /// How long a shown form can be sent back. Measured on the app's <see cref="TimeProvider"/>
+    /// from the stamped time, like the fill time, rather than by the Data Protection clock.
+    /// </summary>
+    public static readonly TimeSpan FormLifetime = TimeSpan.FromDays(1);
+
     /// <summary>The name of the honeypot field, which people never see and bots fill in.</summary>
     public const string HoneypotField = "Website";
 
     /// <summary>A protected stamp of when the form was shown, sent back in a hidden field.</summary>
     public string IssueStamp() =>
-        _stamps.Protect(_clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture), TimeSpan.FromDays(1));
+        _stamps.Protect(_clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The checks that need only the form itself; null when the submission may go on.</summary>
     public GuardRefusal? Check(string? stamp, string? honeypot)
@@ -65,12 +71,13 @@ public sealed class SubmissionGuard : IDisposable
             return GuardRefusal.Honeypot;
         }
 
-        if (IssuedAt(stamp) is not { } issued)
+        var now = _clock.GetUtcNow();
+        if (IssuedAt(stamp) is not { } issued || now - issued > FormLifetime)
         {
             return GuardRefusal.FormExpired;
         }
 
-        return _clock.GetUtcNow() - issued < _options.MinimumFillTime ? GuardRefusal.TooFast : null;
+        return now - issued < _options.MinimumFillTime ? GuardRefusal.TooFast : null;
     }
 
     /// <summary>Takes one submission from the address's allowance; false (with a wait) when it is used up.</summary>

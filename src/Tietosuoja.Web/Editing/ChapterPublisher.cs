@@ -89,7 +89,7 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
         var candidate = Path.Combine(Path.GetTempPath(), "tietosuoja-candidate-" + Guid.NewGuid().ToString("N"));
         try
         {
-            CopyContent(store.RootPath, candidate);
+            ContentFolder.Copy(store.RootPath, candidate);
             Write(candidate, text, FileText(text));
             var result = loader.Load(candidate, store.Current.Generation + 1);
             var loaderProblems = result.Errors.Select(error => ToProblem(text, error)).ToList();
@@ -340,20 +340,6 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
     private static string Quote(string value) =>
         "\"" + string.Join(' ', value.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim()
             .Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-
-    private static void CopyContent(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source).Where(f => !Path.GetFileName(f).StartsWith('.')))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        foreach (var directory in Directory.EnumerateDirectories(source).Where(d => !Path.GetFileName(d).StartsWith('.')))
-        {
-            CopyContent(directory, Path.Combine(target, Path.GetFileName(directory)));
-        }
-    }
 
     private static void TryDelete(string folder)
     {

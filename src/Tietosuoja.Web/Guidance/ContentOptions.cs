@@ -14,6 +14,13 @@ public sealed class ContentOptions
     /// <summary>The content folder; a relative path is taken from the application's content root.</summary>
     public string Path { get; set; } = "content";
 
+    /// <summary>
+    /// When set, a missing content folder is first created as a copy of this one (relative paths as
+    /// for <see cref="Path"/>). Development serves and publishes into such a working copy of the
+    /// repository's content/, so the editor area never writes into the git working tree.
+    /// </summary>
+    public string? SeedFrom { get; set; }
+
     /// <summary>How often the folder is checked for changes. Polling, unlike file-system events, also sees changes made by another instance on a shared volume.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

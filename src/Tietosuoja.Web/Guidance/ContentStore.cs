@@ -24,6 +24,15 @@ public sealed partial class ContentStore
         _loader = loader;
         _logger = logger;
         RootPath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
+        if (options.Value.SeedFrom is { Length: > 0 } seedFrom)
+        {
+            var seed = Path.GetFullPath(Path.Combine(environment.ContentRootPath, seedFrom));
+            if (ContentFolder.SeedIfMissing(RootPath, seed))
+            {
+                LogSeeded(RootPath, seed);
+            }
+        }
+
         Reload();
     }
 
@@ -106,6 +115,9 @@ public sealed partial class ContentStore
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content folder {Path} created as a copy of {Seed}")]
+    private partial void LogSeeded(string path, string seed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content loaded as generation {Generation}: {ChapterCount} chapters, {VersionCount} chapter versions")]
     private partial void LogLoaded(long generation, int chapterCount, int versionCount);

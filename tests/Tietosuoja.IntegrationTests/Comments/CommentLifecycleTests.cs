@@ -8,11 +8,13 @@ using Tietosuoja.Web.Editing;
 namespace Tietosuoja.IntegrationTests.Comments;
 
 /// <summary>After sending: the private link, editing, withdrawing, handling, the feedback report and retention.</summary>
-public sealed class CommentLifecycleTests : IDisposable
+public sealed class CommentLifecycleTests : IAsyncLifetime
 {
     private readonly CommentingPortal _portal = new();
 
-    public void Dispose() => _portal.Dispose();
+    public Task InitializeAsync() => _portal.InitializeAsync();
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
 
     [Fact]
     public async Task The_private_link_lets_the_commenter_edit_the_comment_while_the_round_is_open()
@@ -26,7 +28,7 @@ public sealed class CommentLifecycleTests : IDisposable
         Assert.Equal("noindex, nofollow", string.Join(",", page.Response.Headers.GetValues("X-Robots-Tag")));
         _portal.Advance(TimeSpan.FromHours(1));
 
-        var saved = await CommentingPortal.PostFormAsync(client, page, "form.comment-form", new Dictionary<string, string>
+        var saved = await client.PostFormAsync(page, "form.comment-form", new Dictionary<string, string>
         {
             ["Input.Text"] = "Muokattu teksti",
             ["Input.Section"] = "oikeutettu-etu",
@@ -51,7 +53,7 @@ public sealed class CommentLifecycleTests : IDisposable
         var token = CommentingPortal.TokenFrom(await _portal.SubmitAsync(client, CommentingPortal.ValidFields("Alkuperäinen")));
         var page = await client.GetPageAsync($"/kommentti/{token}");
 
-        var refused = await HtmlClient.ParseAsync(await CommentingPortal.PostFormAsync(client, page, "form.comment-form", new Dictionary<string, string>
+        var refused = await HtmlClient.ParseAsync(await client.PostFormAsync(page, "form.comment-form", new Dictionary<string, string>
         {
             ["Input.Text"] = "Uusi teksti",
             ["Input.Email"] = "ei-osoite",
@@ -69,11 +71,11 @@ public sealed class CommentLifecycleTests : IDisposable
         var token = CommentingPortal.TokenFrom(await _portal.SubmitAsync(client, CommentingPortal.ValidFields("Peruttava kommentti")));
         var page = await client.GetPageAsync($"/kommentti/{token}");
 
-        var unconfirmed = await HtmlClient.ParseAsync(await CommentingPortal.PostFormAsync(client, page, "form[action$='handler=withdraw']", new Dictionary<string, string>()));
+        var unconfirmed = await HtmlClient.ParseAsync(await client.PostFormAsync(page, "form[action$='handler=withdraw']", new Dictionary<string, string>()));
         Assert.Contains("Vahvista peruminen", unconfirmed.Text, StringComparison.Ordinal);
         Assert.Equal("Peruttava kommentti", Assert.Single(await _portal.CommentsAsync()).Text);
 
-        var withdrawn = await CommentingPortal.PostFormAsync(client, page, "form[action$='handler=withdraw']", new Dictionary<string, string> { ["ConfirmWithdraw"] = "true" });
+        var withdrawn = await client.PostFormAsync(page, "form[action$='handler=withdraw']", new Dictionary<string, string> { ["ConfirmWithdraw"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         var comment = Assert.Single(await _portal.CommentsAsync());
@@ -115,7 +117,7 @@ public sealed class CommentLifecycleTests : IDisposable
         var wrong = (token[0] == 'B' ? "C" : "B") + token[1..];
         page.Document.QuerySelector("form.comment-form")!.SetAttribute("action", $"/kommentti/{wrong}?handler=edit");
 
-        var response = await CommentingPortal.PostFormAsync(client, page, "form.comment-form", new Dictionary<string, string> { ["Input.Text"] = "Kaapattu" });
+        var response = await client.PostFormAsync(page, "form.comment-form", new Dictionary<string, string> { ["Input.Text"] = "Kaapattu" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("Koskematon", Assert.Single(await _portal.CommentsAsync()).Text);
@@ -129,7 +131,7 @@ public sealed class CommentLifecycleTests : IDisposable
         var page = await client.GetPageAsync($"/kommentti/{token}");
         _portal.Advance(TimeSpan.FromDays(15));
 
-        var late = await HtmlClient.ParseAsync(await CommentingPortal.PostFormAsync(client, page, "form.comment-form", new Dictionary<string, string> { ["Input.Text"] = "Myöhäinen muutos" }));
+        var late = await HtmlClient.ParseAsync(await client.PostFormAsync(page, "form.comment-form", new Dictionary<string, string> { ["Input.Text"] = "Myöhäinen muutos" }));
         var closed = await client.GetPageAsync($"/kommentti/{token}");
 
         Assert.Contains("Kommentointikierros ei ole auki", late.Text, StringComparison.Ordinal);

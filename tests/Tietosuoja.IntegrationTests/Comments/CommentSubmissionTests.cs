@@ -8,11 +8,13 @@ using Tietosuoja.Web.Data;
 namespace Tietosuoja.IntegrationTests.Comments;
 
 /// <summary>Sending a comment: what is stored, what the commenter sees, and every rule that refuses.</summary>
-public sealed class CommentSubmissionTests : IDisposable
+public sealed class CommentSubmissionTests : IAsyncLifetime
 {
     private readonly CommentingPortal _portal = new();
 
-    public void Dispose() => _portal.Dispose();
+    public Task InitializeAsync() => _portal.InitializeAsync();
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
 
     [Fact]
     public async Task A_valid_comment_on_a_section_is_stored_once_and_the_commenter_gets_a_private_link()
@@ -173,7 +175,7 @@ public sealed class CommentSubmissionTests : IDisposable
         var form = await client.GetPageAsync(CommentingPortal.FormUrl);
         _portal.Advance(TimeSpan.FromDays(15));
 
-        var refused = await FetchedFrom(await CommentingPortal.PostFormAsync(client, form, "form.comment-form", CommentingPortal.ValidFields()));
+        var refused = await FetchedFrom(await client.PostFormAsync(form, "form.comment-form", CommentingPortal.ValidFields()));
         var later = await client.GetPageAsync(CommentingPortal.FormUrl);
 
         Assert.Contains("Kommentointikierros ei ole auki", refused.Text, StringComparison.Ordinal);
@@ -193,7 +195,7 @@ public sealed class CommentSubmissionTests : IDisposable
         form.Document.QuerySelector("form.comment-form")!.SetAttribute("action", uncoveredForm);
         _portal.Advance(TimeSpan.FromSeconds(30));
 
-        var forged = await FetchedFrom(await CommentingPortal.PostFormAsync(client, form, "form.comment-form", CommentingPortal.ValidFields()));
+        var forged = await FetchedFrom(await client.PostFormAsync(form, "form.comment-form", CommentingPortal.ValidFields()));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("ei ole nyt kommentoitavana", page.Text, StringComparison.Ordinal);
@@ -228,7 +230,7 @@ public sealed class CommentSubmissionTests : IDisposable
         Assert.Empty(await _portal.CommentsAsync());
 
         _portal.Advance(TimeSpan.FromSeconds(10));
-        var resent = await CommentingPortal.PostFormAsync(client, page, "form.comment-form", new Dictionary<string, string>());
+        var resent = await client.PostFormAsync(page, "form.comment-form", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
         Assert.Equal("Nopea", Assert.Single(await _portal.CommentsAsync()).Text);
     }
@@ -247,6 +249,18 @@ public sealed class CommentSubmissionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_form_sent_back_more_than_a_day_after_it_was_shown_is_refused_as_expired_with_the_text_kept()
+    {
+        var client = _portal.NewClient();
+
+        var page = await FetchedFrom(await _portal.SubmitAsync(client, CommentingPortal.ValidFields("Päivän mietitty kommentti."), wait: TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1)));
+
+        Assert.Contains("Lomake on vanhentunut", page.Text, StringComparison.Ordinal);
+        Assert.Equal("Päivän mietitty kommentti.", page.Document.QuerySelector("#Input_Text")!.TextContent);
+        Assert.Empty(await _portal.CommentsAsync());
+    }
+
+    [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused()
     {
         var client = _portal.NewClient();
@@ -255,7 +269,7 @@ public sealed class CommentSubmissionTests : IDisposable
         var fields = CommentingPortal.ValidFields();
         fields["__RequestVerificationToken"] = string.Empty;
 
-        var response = await CommentingPortal.PostFormAsync(client, form, "form.comment-form", fields);
+        var response = await client.PostFormAsync(form, "form.comment-form", fields);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(await _portal.CommentsAsync());
@@ -264,7 +278,7 @@ public sealed class CommentSubmissionTests : IDisposable
     [Fact]
     public async Task Too_many_comments_from_one_address_are_refused_with_when_to_try_again_and_the_text_is_kept()
     {
-        using var portal = new CommentingPortal(factory => factory.WithSetting("Comments:SubmissionsPerWindow", "2"));
+        await using var portal = await CommentingPortal.StartAsync(factory => factory.WithSetting("Comments:SubmissionsPerWindow", "2"));
         var client = portal.NewClient();
         await portal.SubmitAsync(client, CommentingPortal.ValidFields("Ensimmäinen"));
         await portal.SubmitAsync(client, CommentingPortal.ValidFields("Toinen"));
@@ -282,7 +296,7 @@ public sealed class CommentSubmissionTests : IDisposable
     [Fact]
     public async Task Two_hundred_comments_sent_in_parallel_are_each_stored_exactly_once()
     {
-        using var portal = new CommentingPortal(factory => factory.WithSetting("Comments:SubmissionsPerWindow", "1000"));
+        await using var portal = await CommentingPortal.StartAsync(factory => factory.WithSetting("Comments:SubmissionsPerWindow", "1000"));
         const int count = 200;
         // Two hundred commenters, each with their own browser session: all open the form, then
         // (once the clock has passed the fill time) all send at the same moment.
@@ -291,7 +305,7 @@ public sealed class CommentSubmissionTests : IDisposable
         portal.Advance(TimeSpan.FromMinutes(1));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
-            CommentingPortal.PostFormAsync(clients[i], forms[i], "form.comment-form", CommentingPortal.ValidFields($"Rinnakkainen kommentti {i}"))));
+            clients[i].PostFormAsync(forms[i], "form.comment-form", CommentingPortal.ValidFields($"Rinnakkainen kommentti {i}"))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         var texts = await portal.WithDbAsync(db => db.Comments.Select(c => c.Text).ToListAsync());

@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tietosuoja.TestSupport;
@@ -11,10 +10,10 @@ using Tietosuoja.Web.Editing;
 namespace Tietosuoja.IntegrationTests.Comments;
 
 /// <summary>
-/// The portal with the repository's content, its own database and a clock the test moves, plus
+/// The portal with the test fixture content, its own database and a clock the test moves, plus
 /// one round open "now" on chapter 2 version 1.2 (Finnish) and chapter 1 version 1.1 (both languages).
 /// </summary>
-public sealed class CommentingPortal : IDisposable
+public sealed class CommentingPortal : IAsyncLifetime, IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
 
@@ -22,16 +21,32 @@ public sealed class CommentingPortal : IDisposable
     public const string SwedishFormUrl = "/sv/kapitel/personuppgiftsansvarig/version/1.1/kommentera";
     public const string VersionUrl = "/luku/kasittelyn-oikeusperusteet/versio/1.2";
 
+    /// <summary>The portal, not yet started: a test class holds it and starts it in its own <see cref="IAsyncLifetime.InitializeAsync"/>.</summary>
     public CommentingPortal(Action<PortalFactory>? configure = null)
     {
-        Factory = new RepositoryPortal().WithClock(Start);
+        Factory = new FixturePortal().WithClock(Start);
         configure?.Invoke(Factory);
-        RoundId = CreateRoundAsync(Start.AddDays(-1), Start.AddDays(14), ("oikeusperusteet", "1.2"), ("rekisterinpitaja", "1.1")).GetAwaiter().GetResult();
     }
 
     public PortalFactory Factory { get; }
 
-    public int RoundId { get; }
+    /// <summary>The round open "now", created by <see cref="InitializeAsync"/>.</summary>
+    public int RoundId { get; private set; }
+
+    /// <summary>A started portal for one test that needs its own settings: <c>await using var portal = await CommentingPortal.StartAsync(…)</c>.</summary>
+    public static async Task<CommentingPortal> StartAsync(Action<PortalFactory>? configure = null)
+    {
+        var portal = new CommentingPortal(configure);
+        await portal.InitializeAsync();
+        return portal;
+    }
+
+    public async Task InitializeAsync() =>
+        RoundId = await CreateRoundAsync(Start.AddDays(-1), Start.AddDays(14), ("oikeusperusteet", "1.2"), ("rekisterinpitaja", "1.1"));
+
+    public ValueTask DisposeAsync() => Factory.DisposeAsync();
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     public HttpClient NewClient() => Factory.CreateClient(new() { AllowAutoRedirect = false });
 
@@ -77,46 +92,7 @@ public sealed class CommentingPortal : IDisposable
             Advance(wait ?? TimeSpan.FromSeconds(30));
         }
 
-        return await PostFormAsync(client, form, "form.comment-form", fields);
-    }
-
-    /// <summary>
-    /// Posts a form of a fetched page as a browser would: its current values (ticked radio buttons
-    /// included), overridden by <paramref name="fields"/>, to its action, or to <paramref name="handler"/>
-    /// of the page's own address, like a button with formaction="?handler=…".
-    /// </summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, FetchedPage page, string formSelector, IDictionary<string, string> fields, string? handler = null)
-    {
-        var form = (IHtmlFormElement)page.Document.QuerySelector(formSelector)!;
-        var values = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll("input[type=hidden], input[type=text], input[type=email], input[type=datetime-local], input[type=radio]:checked").OfType<IHtmlInputElement>())
-        {
-            values.TryAdd(input.Name!, input.Value);
-        }
-
-        foreach (var area in form.QuerySelectorAll("textarea").OfType<IHtmlTextAreaElement>())
-        {
-            values[area.Name!] = area.Value;
-        }
-
-        foreach (var select in form.QuerySelectorAll("select").OfType<IHtmlSelectElement>())
-        {
-            values[select.Name!] = select.Value ?? string.Empty;
-        }
-
-        foreach (var (key, value) in fields)
-        {
-            values[key] = value;
-        }
-
-        var pagePath = page.Response.RequestMessage!.RequestUri!.AbsolutePath;
-        var action = handler is not null ? $"{pagePath}?handler={handler}" : form.GetAttribute("action") ?? page.Response.RequestMessage.RequestUri.PathAndQuery;
-        if (action.StartsWith('?'))
-        {
-            action = pagePath + action;
-        }
-
-        return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values));
+        return await client.PostFormAsync(form, "form.comment-form", fields);
     }
 
     public static Dictionary<string, string> ValidFields(string text = "Suostumusta koskeva kohta on selkeä.") => new()
@@ -137,6 +113,4 @@ public sealed class CommentingPortal : IDisposable
         var path = location.Split('?')[0];
         return path[(path.LastIndexOf('/') + 1)..];
     }
-
-    public void Dispose() => Factory.Dispose();
 }

@@ -3,8 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
+using Tietosuoja.TestSupport;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Data;
 
@@ -43,9 +42,11 @@ public sealed class DatabaseTests
 
         var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
 
-        foreach (var table in new[] { "Rounds", "RoundVersions", "Comments", "DataProtectionKeys" })
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["AuditEntries", "ChapterDrafts", "Comments", "DataProtectionKeys", "RoundVersions", "Rounds"], tables);
+        foreach (var table in tables)
         {
-            Assert.Contains($"CREATE TABLE [{table}]", script, StringComparison.Ordinal);
+            Assert.Equal(1, script.Split($"CREATE TABLE [{table}]").Length - 1);
         }
 
         Assert.Contains("CREATE UNIQUE INDEX [IX_Comments_TokenHash]", script, StringComparison.Ordinal);
@@ -61,7 +62,7 @@ public sealed class DatabaseTests
     [Fact]
     public async Task A_new_sqlite_database_is_created_and_migrated_on_start()
     {
-        using var portal = new CommentingPortal();
+        await using var portal = await CommentingPortal.StartAsync();
 
         var applied = await portal.WithDbAsync(db => Task.FromResult(db.Database.GetAppliedMigrations().ToList()));
 
@@ -107,18 +108,7 @@ public sealed class DatabaseTests
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddPortalData(configuration, new TestEnvironment());
+        services.AddPortalData(configuration, new TestHostEnvironment(Path.GetTempPath()));
         return services;
-    }
-
-    private sealed class TestEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-
-        public string ApplicationName { get; set; } = "Tietosuoja.Web";
-
-        public string ContentRootPath { get; set; } = Path.GetTempPath();
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

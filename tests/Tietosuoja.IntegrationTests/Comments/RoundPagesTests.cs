@@ -5,7 +5,7 @@ using Serilog.Core;
 namespace Tietosuoja.IntegrationTests.Comments;
 
 /// <summary>What readers see of rounds: notices and comment links on chapters, and the rounds page.</summary>
-public sealed class RoundPagesTests : IDisposable
+public sealed class RoundPagesTests : IAsyncLifetime
 {
     private readonly CollectingSink _log = new();
     private readonly CommentingPortal _portal;
@@ -14,7 +14,9 @@ public sealed class RoundPagesTests : IDisposable
         .WithSetting("Serilog:MinimumLevel:Default", "Information")
         .WithServices(services => services.AddSingleton<ILogEventSink>(_log)));
 
-    public void Dispose() => _portal.Dispose();
+    public Task InitializeAsync() => _portal.InitializeAsync();
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
 
     [Fact]
     public async Task A_version_in_an_open_round_says_until_when_and_offers_a_comment_link_on_every_section()
@@ -100,12 +102,19 @@ public sealed class RoundPagesTests : IDisposable
         Assert.DoesNotContain("Lokiin kuulumaton", everything, StringComparison.Ordinal);
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
+    /// <summary>Request events are written when a response completes, a moment after the client has it; a condition still false after 5 s fails the test.</summary>
+    private static async Task WaitForAsync(Func<bool> condition, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(condition))] string? expression = null)
     {
-        for (var attempt = 0; attempt < 50 && !condition(); attempt++)
+        for (var attempt = 0; attempt < 50; attempt++)
         {
+            if (condition())
+            {
+                return;
+            }
+
             await Task.Delay(100);
         }
-    }
 
+        Assert.Fail($"Still not true after 5 s: {expression}");
+    }
 }

@@ -8,7 +8,7 @@ using Tietosuoja.Web.Data;
 namespace Tietosuoja.IntegrationTests.Editor;
 
 /// <summary>Who gets into the editor area: nobody without signing in, nobody without a role, admins only to the audit trail.</summary>
-public sealed class EditorAccessTests : IDisposable
+public sealed class EditorAccessTests : IAsyncLifetime
 {
     private readonly EditorPortal _portal = new();
 
@@ -114,7 +114,7 @@ public sealed class EditorAccessTests : IDisposable
     [Fact]
     public void The_app_refuses_to_start_with_the_local_sign_in_in_production()
     {
-        using var content = ContentFolderBuilder.CopyOfRepositoryContent();
+        using var content = ContentFolderBuilder.CopyOfFixtureContent();
         using var factory = new PortalFactory(content.Root)
             .WithEnvironment("Production")
             .WithSetting("EditorAuth:LocalSignIn", "true")
@@ -130,7 +130,7 @@ public sealed class EditorAccessTests : IDisposable
     [Fact]
     public async Task In_production_the_app_starts_with_entra_id_configured_and_refuses_to_start_without_it()
     {
-        using var content = ContentFolderBuilder.CopyOfRepositoryContent();
+        using var content = ContentFolderBuilder.CopyOfFixtureContent();
         using (var configured = new PortalFactory(content.Root).WithEnvironment("Production")
             .WithSetting("AzureAd:TenantId", "00000000-0000-0000-0000-000000000001")
             .WithSetting("AzureAd:ClientId", "00000000-0000-0000-0000-000000000002"))
@@ -146,5 +146,7 @@ public sealed class EditorAccessTests : IDisposable
         Assert.Contains("AzureAd:TenantId and AzureAd:ClientId are not set", (error.InnerException ?? error).Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => _portal.Dispose();
+    public Task InitializeAsync() => _portal.InitializeAsync();
+
+    public Task DisposeAsync() => _portal.DisposeAsync();
 }

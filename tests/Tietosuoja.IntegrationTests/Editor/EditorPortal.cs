@@ -11,24 +11,26 @@ using Tietosuoja.Web.Data;
 namespace Tietosuoja.IntegrationTests.Editor;
 
 /// <summary>
-/// The portal on a copy of the repository's content (publishing writes files), with its own
+/// The portal on a copy of the test fixture content (publishing writes files), with its own
 /// database, a clock the test moves, and one round open now on chapter 2 version 1.2.
 /// </summary>
-public sealed class EditorPortal : IDisposable
+public sealed class EditorPortal : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfRepositoryContent();
+    private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfFixtureContent();
 
-    public EditorPortal()
-    {
+    /// <summary>The portal, not yet started: a test class holds it and starts it in its own <see cref="IAsyncLifetime.InitializeAsync"/>.</summary>
+    public EditorPortal() =>
         Factory = new PortalFactory(_content.Root).WithClock(Start).WithSetting("Comments:MinimumFillTime", "00:00:00");
-        RoundId = CreateRoundAsync(Start.AddDays(-1), Start.AddDays(14), ("oikeusperusteet", "1.2")).GetAwaiter().GetResult();
-    }
 
     public PortalFactory Factory { get; }
 
-    public int RoundId { get; }
+    /// <summary>The round open now, created by <see cref="InitializeAsync"/>.</summary>
+    public int RoundId { get; private set; }
+
+    public async Task InitializeAsync() =>
+        RoundId = await CreateRoundAsync(Start.AddDays(-1), Start.AddDays(14), ("oikeusperusteet", "1.2"));
 
     public string ContentRoot => _content.Root;
 
@@ -39,7 +41,7 @@ public sealed class EditorPortal : IDisposable
     {
         var client = NewClient();
         var page = await client.GetPageAsync("/toimitus/kirjaudu");
-        var response = await CommentingPortal.PostFormAsync(client, page, "form.editor-form", new Dictionary<string, string> { ["Name"] = name, ["Role"] = role });
+        var response = await client.PostFormAsync(page, "form.editor-form", new Dictionary<string, string> { ["Name"] = name, ["Role"] = role });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
@@ -55,7 +57,7 @@ public sealed class EditorPortal : IDisposable
         fields["Input.OrganisationName"] = organisation;
         var form = await client.GetPageAsync(CommentingPortal.FormUrl + (section is null ? string.Empty : "/" + section));
         Assert.Equal(HttpStatusCode.OK, form.Status);
-        return CommentingPortal.TokenFrom(await CommentingPortal.PostFormAsync(client, form, "form.comment-form", fields));
+        return CommentingPortal.TokenFrom(await client.PostFormAsync(form, "form.comment-form", fields));
     }
 
     public Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> query) => CommentingPortal.WithDbAsync(Factory, query);
@@ -64,14 +66,14 @@ public sealed class EditorPortal : IDisposable
 
     public Task<List<AuditEntry>> AuditAsync() => WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync());
 
-    /// <summary>Every file under content/ with its bytes' hash, to prove what a publication touched.</summary>
+    /// <summary>Every file in the content folder with its bytes' hash, to prove what a publication touched.</summary>
     public Dictionary<string, string> ContentFiles() =>
         Directory.EnumerateFiles(ContentRoot, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(ContentRoot, f).Replace('\\', '/'), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 
-    public void Dispose()
+    public async Task DisposeAsync()
     {
-        Factory.Dispose();
+        await Factory.DisposeAsync();
         _content.Dispose();
     }
 }

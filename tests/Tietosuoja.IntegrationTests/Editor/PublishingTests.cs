@@ -7,7 +7,7 @@ using Tietosuoja.Web.Data;
 namespace Tietosuoja.IntegrationTests.Editor;
 
 /// <summary>An editor writes a chapter version, previews and checks it, saves a draft and publishes it into content/.</summary>
-public sealed class PublishingTests : IDisposable
+public sealed class PublishingTests : IAsyncLifetime
 {
     private const string NewVersionForm = "/toimitus/luonnokset/uusi?chapter=oikeusperusteet&language=fi";
     private const string Body = "## Uusi osio\n\nKunta voi käsitellä henkilötietoja, kun käsittely on tarpeen lakisääteisen velvoitteen noudattamiseksi.\n";
@@ -35,7 +35,7 @@ public sealed class PublishingTests : IDisposable
         Assert.Contains("## Suostumus", form.Document.QuerySelector("textarea#Input_Markdown")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["1.3", "2.0"], form.Document.QuerySelectorAll("#Input_Version option").Select(o => o.TextContent));
 
-        var preview = await HtmlClient.ParseAsync(await CommentingPortal.PostFormAsync(editor, form, "form.editor-form", Fields(Revised(form, Body + "\nKatso GDPR 6 art. 1 kohdan c alakohta.\n")), "Preview"));
+        var preview = await HtmlClient.ParseAsync(await editor.PostFormAsync(form, "form.editor-form", Fields(Revised(form, Body + "\nKatso GDPR 6 art. 1 kohdan c alakohta.\n")), "Preview"));
 
         Assert.Equal(HttpStatusCode.OK, preview.Status);
         var rendered = preview.Document.QuerySelector(".preview .chapter-body")!;
@@ -52,7 +52,7 @@ public sealed class PublishingTests : IDisposable
         var before = _portal.ContentFiles();
         var form = await editor.GetPageAsync(NewVersionForm);
 
-        var response = await CommentingPortal.PostFormAsync(editor, form, "form.editor-form", Fields(Revised(form)), "Publish");
+        var response = await editor.PostFormAsync(form, "form.editor-form", Fields(Revised(form)), "Publish");
 
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, (await HtmlClient.ParseAsync(response)).Document.QuerySelector(".error-summary")?.TextContent);
         var after = _portal.ContentFiles();
@@ -72,7 +72,7 @@ public sealed class PublishingTests : IDisposable
 
         // The same version again is refused, and nothing is written.
         var form13 = await editor.GetPageAsync(NewVersionForm);
-        var again = await HtmlClient.ParseAsync(await CommentingPortal.PostFormAsync(editor, form13, "form.editor-form", Fields(Revised(form13, "## Toinen\n\nEri teksti.\n")), "Publish"));
+        var again = await HtmlClient.ParseAsync(await editor.PostFormAsync(form13, "form.editor-form", Fields(Revised(form13, "## Toinen\n\nEri teksti.\n")), "Publish"));
         Assert.Equal(HttpStatusCode.OK, again.Status);
         Assert.Contains("Tämä versio on jo julkaistu", again.Document.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(after, _portal.ContentFiles());
@@ -85,7 +85,7 @@ public sealed class PublishingTests : IDisposable
         var before = _portal.ContentFiles();
         var markdown = "## Osio\n\nTekstiä.\n\n# Pääotsikko ei kuulu lukuun\n\nLisää tekstiä.\n";
 
-        var page = await HtmlClient.ParseAsync(await CommentingPortal.PostFormAsync(editor, await editor.GetPageAsync(NewVersionForm), "form.editor-form", Fields(markdown), "Publish"));
+        var page = await HtmlClient.ParseAsync(await editor.PostFormAsync(await editor.GetPageAsync(NewVersionForm), "form.editor-form", Fields(markdown), "Publish"));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.StartsWith("Virhe:", page.Document.Title, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public sealed class PublishingTests : IDisposable
         var before = _portal.ContentFiles();
 
         var form = await editor.GetPageAsync(NewVersionForm);
-        var saved = await CommentingPortal.PostFormAsync(editor, form, "form.editor-form", Fields(Revised(form), title: "Luonnosotsikko"), "Save");
+        var saved = await editor.PostFormAsync(form, "form.editor-form", Fields(Revised(form), title: "Luonnosotsikko"), "Save");
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var draftUrl = saved.Headers.Location!.OriginalString;
@@ -116,7 +116,7 @@ public sealed class PublishingTests : IDisposable
         Assert.Contains("Luonnos tallennettu", draft.Text, StringComparison.Ordinal);
         Assert.Contains("Luonnosotsikko", (await editor.GetPageAsync("/toimitus")).Document.QuerySelector("#drafts-title")!.ParentElement!.TextContent, StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await CommentingPortal.PostFormAsync(editor, draft, "form.editor-form", new Dictionary<string, string>(), "Publish")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync(draft, "form.editor-form", new Dictionary<string, string>(), "Publish")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync(new Uri(draftUrl, UriKind.Relative))).StatusCode);
         Assert.Contains("Luonnosotsikko", await File.ReadAllTextAsync(Path.Combine(_portal.ContentRoot, "chapters/oikeusperusteet/fi/1.3.md")), StringComparison.Ordinal);
     }
@@ -155,7 +155,7 @@ public sealed class PublishingTests : IDisposable
         fields["Input.SlugFi"] = "vaikutustenarviointi";
         fields["Input.SlugSv"] = "konsekvensbedomning";
 
-        var response = await CommentingPortal.PostFormAsync(editor, form, "form.editor-form", fields, "Publish");
+        var response = await editor.PostFormAsync(form, "form.editor-form", fields, "Publish");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var chapter = await _portal.NewClient().GetPageAsync("/luku/vaikutustenarviointi");
@@ -164,5 +164,7 @@ public sealed class PublishingTests : IDisposable
         Assert.Contains(await _portal.AuditAsync(), e => e.Action == AuditAction.ChapterCreated && e.Subject == "vaikutustenarviointi");
     }
 
-    public void Dispose() => _portal.Dispose();
+    public Task InitializeAsync() => _portal.InitializeAsync();
+
+    public Task DisposeAsync() => _portal.DisposeAsync();
 }

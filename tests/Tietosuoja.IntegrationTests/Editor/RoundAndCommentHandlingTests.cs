@@ -12,7 +12,7 @@ using Tietosuoja.Web.Data;
 namespace Tietosuoja.IntegrationTests.Editor;
 
 /// <summary>Running rounds, handling comments and exporting them, as an editor does in the browser.</summary>
-public sealed class RoundAndCommentHandlingTests : IDisposable
+public sealed class RoundAndCommentHandlingTests : IAsyncLifetime
 {
     private readonly EditorPortal _portal = new();
 
@@ -34,13 +34,13 @@ public sealed class RoundAndCommentHandlingTests : IDisposable
             ["Input.Versions"] = "rekisteroidyn-oikeudet@1.1",
         };
 
-        var invalid = await HtmlClient.ParseAsync(await CommentingPortal.PostFormAsync(editor, form, "form.editor-form", fields));
+        var invalid = await HtmlClient.ParseAsync(await editor.PostFormAsync(form, "form.editor-form", fields));
         Assert.Equal(HttpStatusCode.OK, invalid.Status);
         Assert.Contains("#Input_ClosesAt", invalid.Document.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")));
         Assert.Equal("Luvun 3 kommentointi", invalid.Document.QuerySelector("#Input_TitleFi")!.GetAttribute("value"));
 
         fields["Input.ClosesAt"] = "2026-12-15T16:00";
-        var created = await CommentingPortal.PostFormAsync(editor, invalid, "form.editor-form", fields);
+        var created = await editor.PostFormAsync(invalid, "form.editor-form", fields);
         Assert.True(created.StatusCode == HttpStatusCode.Redirect, (await HtmlClient.ParseAsync(created)).Document.QuerySelector(".error-summary")?.TextContent);
         var roundUrl = created.Headers.Location!.OriginalString;
         var roundId = int.Parse(roundUrl.Split('/')[^1], CultureInfo.InvariantCulture);
@@ -48,7 +48,7 @@ public sealed class RoundAndCommentHandlingTests : IDisposable
         Assert.Equal(new DateTime(2026, 12, 1, 7, 0, 0, DateTimeKind.Utc), round.OpensAt);
 
         var edit = await editor.GetPageAsync(roundUrl + "/muokkaa");
-        Assert.Equal(HttpStatusCode.Redirect, (await CommentingPortal.PostFormAsync(editor, edit, "form.editor-form", new Dictionary<string, string> { ["Input.TitleFi"] = "Luku 3: kommentit", ["Input.Versions"] = "rekisteroidyn-oikeudet@1.1" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync(edit, "form.editor-form", new Dictionary<string, string> { ["Input.TitleFi"] = "Luku 3: kommentit", ["Input.Versions"] = "rekisteroidyn-oikeudet@1.1" })).StatusCode);
         Assert.Contains("Luku 3: kommentit", (await _portal.NewClient().GetPageAsync("/kommentointikierrokset")).Text, StringComparison.Ordinal);
 
         // Once the round has opened, commenters may have read it: editing is refused.
@@ -65,16 +65,16 @@ public sealed class RoundAndCommentHandlingTests : IDisposable
         var page = await editor.GetPageAsync(RoundUrl);
         Assert.Null(page.Document.QuerySelector("form[action='?handler=PublishFeedback']"));
 
-        var unconfirmed = await HtmlClient.ParseAsync(await CommentingPortal.PostFormAsync(editor, page, "form[action='?handler=Close']", new Dictionary<string, string>()));
+        var unconfirmed = await HtmlClient.ParseAsync(await editor.PostFormAsync(page, "form[action='?handler=Close']", new Dictionary<string, string>()));
         Assert.Contains("Vahvista kierroksen sulkeminen", unconfirmed.Document.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
 
-        var closed = await CommentingPortal.PostFormAsync(editor, page, "form[action='?handler=Close']", new Dictionary<string, string> { ["confirm"] = "true" });
+        var closed = await editor.PostFormAsync(page, "form[action='?handler=Close']", new Dictionary<string, string> { ["confirm"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         var form = await _portal.NewClient().GetPageAsync(CommentingPortal.FormUrl);
         Assert.DoesNotContain("Lähetä kommentti", form.Text, StringComparison.Ordinal);
 
         var after = await editor.GetPageAsync(RoundUrl);
-        Assert.Equal(HttpStatusCode.Redirect, (await CommentingPortal.PostFormAsync(editor, after, "form[action='?handler=PublishFeedback']", new Dictionary<string, string>())).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync(after, "form[action='?handler=PublishFeedback']", new Dictionary<string, string>())).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _portal.NewClient().GetPageAsync($"/kommentointikierrokset/{_portal.RoundId}")).Status);
         Assert.Contains("Palauteraportti", (await _portal.NewClient().GetPageAsync($"/kommentointikierrokset/{_portal.RoundId}")).Text, StringComparison.Ordinal);
         var actions = (await _portal.AuditAsync()).Select(e => e.Action).ToList();
@@ -93,13 +93,13 @@ public sealed class RoundAndCommentHandlingTests : IDisposable
         var page = await editor.GetPageAsync($"/toimitus/kommentit/{comments[0].Id}");
         // In context: the section's own text is on the page.
         Assert.Contains("Suostumus", page.Document.QuerySelector(".section-context")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await CommentingPortal.PostFormAsync(editor, page, "form.editor-form", new Dictionary<string, string>
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync(page, "form.editor-form", new Dictionary<string, string>
         {
             ["Status"] = nameof(HandlingStatus.Accepted),
             ["Answer"] = "Kiitos, lisäämme esimerkin.",
         })).StatusCode);
         var spam = await editor.GetPageAsync($"/toimitus/kommentit/{comments[1].Id}");
-        Assert.Equal(HttpStatusCode.Redirect, (await CommentingPortal.PostFormAsync(editor, spam, "form.editor-form", new Dictionary<string, string> { ["Moderation"] = nameof(Moderation.Spam) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync(spam, "form.editor-form", new Dictionary<string, string> { ["Moderation"] = nameof(Moderation.Spam) })).StatusCode);
 
         var own = await _portal.NewClient().GetPageAsync("/kommentti/" + answered);
         Assert.Contains("Kiitos, lisäämme esimerkin.", own.Text, StringComparison.Ordinal);
@@ -110,7 +110,7 @@ public sealed class RoundAndCommentHandlingTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await editor.GetAsync(new Uri(RoundUrl, UriKind.Relative))).StatusCode);
         editor = await _portal.SignedInAsync("Editor", "Kaisa Käsittelijä");
         var round = await editor.GetPageAsync(RoundUrl);
-        await CommentingPortal.PostFormAsync(editor, round, "form[action='?handler=PublishFeedback']", new Dictionary<string, string>());
+        await editor.PostFormAsync(round, "form[action='?handler=PublishFeedback']", new Dictionary<string, string>());
         var report = await _portal.NewClient().GetPageAsync($"/kommentointikierrokset/{_portal.RoundId}");
         Assert.Contains("Kiitos, lisäämme esimerkin.", report.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("halpoja kelloja", report.Text, StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public sealed class RoundAndCommentHandlingTests : IDisposable
         Assert.Equal(2, bySection.Document.QuerySelectorAll("table.comment-table tbody tr").Length);
         Assert.Contains("(3)", bySection.Document.QuerySelector("#filter-status option[value=Received]")!.TextContent, StringComparison.Ordinal);
 
-        var bulk = await CommentingPortal.PostFormAsync(editor, bySection, "form[action*='handler=Bulk']", new Dictionary<string, string>
+        var bulk = await editor.PostFormAsync(bySection, "form[action*='handler=Bulk']", new Dictionary<string, string>
         {
             ["selected"] = ids[0].ToString(CultureInfo.InvariantCulture),
             ["newStatus"] = nameof(HandlingStatus.UnderConsideration),
@@ -148,7 +148,7 @@ public sealed class RoundAndCommentHandlingTests : IDisposable
         var considered = await editor.GetPageAsync(RoundUrl + "/kommentit?status=UnderConsideration");
         Assert.Contains("Ensimmäinen kommentti.", Assert.Single(considered.Document.QuerySelectorAll("table.comment-table tbody tr")).TextContent, StringComparison.Ordinal);
 
-        var nothing = await HtmlClient.ParseAsync(await CommentingPortal.PostFormAsync(editor, considered, "form[action*='handler=Bulk']", new Dictionary<string, string> { ["newStatus"] = nameof(HandlingStatus.Noted) }));
+        var nothing = await HtmlClient.ParseAsync(await editor.PostFormAsync(considered, "form[action*='handler=Bulk']", new Dictionary<string, string> { ["newStatus"] = nameof(HandlingStatus.Noted) }));
         Assert.Contains("Valitse vähintään yksi kommentti.", nothing.Document.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -161,7 +161,7 @@ public sealed class RoundAndCommentHandlingTests : IDisposable
         var editor = await _portal.SignedInAsync("Editor");
         var round = await editor.GetPageAsync(RoundUrl);
 
-        var csvResponse = await CommentingPortal.PostFormAsync(editor, round, "form[action='?handler=Export']", new Dictionary<string, string> { ["format"] = "Csv" });
+        var csvResponse = await editor.PostFormAsync(round, "form[action='?handler=Export']", new Dictionary<string, string> { ["format"] = "Csv" });
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);
         Assert.Contains("attachment", csvResponse.Content.Headers.ContentDisposition!.ToString(), StringComparison.Ordinal);
         var bytes = await csvResponse.Content.ReadAsByteArrayAsync();
@@ -176,11 +176,11 @@ public sealed class RoundAndCommentHandlingTests : IDisposable
         Assert.Equal("2. Käsittelyn oikeusperusteet", csv[2][1]);
         Assert.DoesNotContain(csv.SelectMany(row => row), cell => cell.Contains("maija.meikalainen@example.org", StringComparison.Ordinal));
 
-        var withPersonal = ReadCsv(await (await CommentingPortal.PostFormAsync(editor, round, "form[action='?handler=Export']", new Dictionary<string, string> { ["format"] = "Csv", ["includePersonalData"] = "true" })).Content.ReadAsByteArrayAsync());
+        var withPersonal = ReadCsv(await (await editor.PostFormAsync(round, "form[action='?handler=Export']", new Dictionary<string, string> { ["format"] = "Csv", ["includePersonalData"] = "true" })).Content.ReadAsByteArrayAsync());
         Assert.Equal(["Nimi", "Sähköposti"], withPersonal[0][^2..]);
         Assert.Equal(["Maija Meikäläinen", "maija.meikalainen@example.org"], withPersonal[1][^2..]);
 
-        var xlsxResponse = await CommentingPortal.PostFormAsync(editor, round, "form[action='?handler=Export']", new Dictionary<string, string> { ["format"] = "Xlsx" });
+        var xlsxResponse = await editor.PostFormAsync(round, "form[action='?handler=Export']", new Dictionary<string, string> { ["format"] = "Xlsx" });
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsxResponse.Content.Headers.ContentType!.MediaType);
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(await xlsxResponse.Content.ReadAsByteArrayAsync()), false);
         var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
@@ -224,5 +224,7 @@ public sealed class RoundAndCommentHandlingTests : IDisposable
         return rows;
     }
 
-    public void Dispose() => _portal.Dispose();
+    public Task InitializeAsync() => _portal.InitializeAsync();
+
+    public Task DisposeAsync() => _portal.DisposeAsync();
 }

@@ -13,7 +13,7 @@ public sealed class HealthAndLoggingTests : IDisposable
 
     public HealthAndLoggingTests()
     {
-        _portal = new RepositoryPortal()
+        _portal = new FixturePortal()
             .WithSetting("Serilog:MinimumLevel:Default", "Information")
             .WithServices(services => services.AddSingleton<ILogEventSink>(_sink));
     }

@@ -3,7 +3,7 @@ using Tietosuoja.TestSupport;
 
 namespace Tietosuoja.IntegrationTests.Infrastructure;
 
-public sealed class SecurityHeadersTests(RepositoryPortal portal) : IClassFixture<RepositoryPortal>
+public sealed class SecurityHeadersTests(FixturePortal portal) : IClassFixture<FixturePortal>
 {
     [Theory]
     [InlineData("/")]

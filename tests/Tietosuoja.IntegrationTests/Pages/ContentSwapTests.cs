@@ -6,22 +6,24 @@ using Tietosuoja.Web.Guidance;
 namespace Tietosuoja.IntegrationTests.Pages;
 
 /// <summary>Changes to content/ reach readers without a restart; bad changes never reach them.</summary>
-public sealed class ContentSwapTests : IDisposable
+public sealed class ContentSwapTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfRepositoryContent();
+    private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfFixtureContent();
     private readonly PortalFactory _portal;
-    private readonly HttpClient _client;
+    private HttpClient _client = null!;
 
-    public ContentSwapTests()
+    public ContentSwapTests() => _portal = new PortalFactory(_content.Root);
+
+    public Task InitializeAsync()
     {
-        _portal = new PortalFactory(_content.Root);
         _client = _portal.CreateClient();
+        return Task.CompletedTask;
     }
 
-    public void Dispose()
+    public async Task DisposeAsync()
     {
-        _portal.Dispose();
+        await _portal.DisposeAsync();
         _content.Dispose();
     }
 
@@ -117,7 +119,7 @@ public sealed class ContentSwapTests : IDisposable
     public async Task Started_without_valid_content_the_portal_says_so_and_is_not_ready_until_content_is_fixed()
     {
         using var broken = new ContentFolderBuilder().WithChapter("rekisterinpitaja", "rekisterinpitaja", "personuppgiftsansvarig");
-        using var portal = new PortalFactory(broken.Root);
+        await using var portal = new PortalFactory(broken.Root);
         var client = portal.CreateClient();
 
         var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
@@ -141,18 +143,16 @@ public sealed class ContentSwapTests : IDisposable
     private async Task<FetchedPage> EventuallyAsync(string url, Func<FetchedPage, bool> condition)
     {
         FetchedPage? page = null;
-        await EventuallyAsync(() =>
-        {
-            page = _client.GetPageAsync(url).GetAwaiter().GetResult();
-            return condition(page);
-        });
+        await EventuallyAsync(async () => condition(page = await _client.GetPageAsync(url)));
         return page!;
     }
 
-    private static async Task EventuallyAsync(Func<bool> condition)
+    private static Task EventuallyAsync(Func<bool> condition) => EventuallyAsync(() => Task.FromResult(condition()));
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
+        while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, $"Condition not met within {Patience.TotalSeconds} s");
             await Task.Delay(100);

@@ -7,8 +7,8 @@ using Tietosuoja.TestSupport;
 
 namespace Tietosuoja.IntegrationTests.Pages;
 
-/// <summary>Search, the comparison of versions, the feeds and the whole guidance, over the repository's content.</summary>
-public sealed class FindingAndComparingTests(RepositoryPortal portal) : IClassFixture<RepositoryPortal>
+/// <summary>Search, the comparison of versions, the feeds and the whole guidance, over the test fixture content.</summary>
+public sealed class FindingAndComparingTests(FixturePortal portal) : IClassFixture<FixturePortal>
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private readonly HttpClient _client = portal.CreateClient(new() { AllowAutoRedirect = false });
@@ -236,7 +236,7 @@ public sealed class FindingAndComparingTests(RepositoryPortal portal) : IClassFi
     [Fact]
     public async Task The_feed_tells_of_a_round_once_it_has_opened()
     {
-        using var commenting = new CommentingPortal();
+        await using var commenting = await CommentingPortal.StartAsync();
         var client = commenting.NewClient();
         var upcoming = await commenting.CreateRoundAsync(CommentingPortal.Start.AddDays(3), CommentingPortal.Start.AddDays(20), ("rekisterinpitaja", "1.1"));
 

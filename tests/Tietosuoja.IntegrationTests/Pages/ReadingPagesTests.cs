@@ -3,8 +3,8 @@ using Tietosuoja.TestSupport;
 
 namespace Tietosuoja.IntegrationTests.Pages;
 
-/// <summary>Every reading page in both languages, against the repository's own content.</summary>
-public sealed class ReadingPagesTests(RepositoryPortal portal) : IClassFixture<RepositoryPortal>
+/// <summary>Every reading page in both languages, against the test fixture content (tests/fixtures/content).</summary>
+public sealed class ReadingPagesTests(FixturePortal portal) : IClassFixture<FixturePortal>
 {
     private readonly HttpClient _client = portal.CreateClient();
 

@@ -8,7 +8,7 @@ namespace Tietosuoja.UnitTests.Editing;
 /// <summary>The editor area's pure rules: spreadsheet cell escaping, version numbering, the front matter the portal writes, chart geometry.</summary>
 public sealed class EditingRulesTests
 {
-    private static readonly ContentSnapshot Repository = new ContentLoader(new MarkdownRenderer()).Load(RepoPaths.Content, 1).Snapshot!;
+    private static readonly ContentSnapshot Repository = new ContentLoader(new MarkdownRenderer()).Load(RepoPaths.FixtureContent, 1).Snapshot!;
 
     [Theory]
     [InlineData("=SUM(A1:A9)", "'=SUM(A1:A9)")]
@@ -35,7 +35,7 @@ public sealed class EditingRulesTests
     [Fact]
     public void The_front_matter_quotes_titles_so_colons_quotes_and_line_breaks_cannot_break_it()
     {
-        using var content = ContentFolderBuilder.CopyOfRepositoryContent();
+        using var content = ContentFolderBuilder.CopyOfFixtureContent();
         var text = new ChapterText("oikeusperusteet", Language.Fi, new VersionNumber(1, 3), VersionStatus.Consultation,
             "Perusteet: \"laki\" ja \\ sopimus", "Rivi yksi\nrivi kaksi", "## Osio\r\n\r\nTeksti.\r\n\r\n\r\n");
 
@@ -49,7 +49,7 @@ public sealed class EditingRulesTests
     [Fact]
     public void A_check_runs_the_content_loader_and_never_writes_into_content()
     {
-        using var content = ContentFolderBuilder.CopyOfRepositoryContent();
+        using var content = ContentFolderBuilder.CopyOfFixtureContent();
         var before = Directory.GetFiles(content.Root, "*", SearchOption.AllDirectories).Length;
         var publisher = Publisher(content.Root);
 
@@ -76,22 +76,6 @@ public sealed class EditingRulesTests
         Assert.Equal(3, svg.Split("<rect", StringSplitOptions.None).Length - 1);
     }
 
-    private static ChapterPublisher Publisher(string contentRoot)
-    {
-        var environment = new TestEnvironment(contentRoot);
-        var renderer = new MarkdownRenderer();
-        var store = new ContentStore(new ContentLoader(renderer), Microsoft.Extensions.Options.Options.Create(new ContentOptions { Path = contentRoot }), environment, Microsoft.Extensions.Logging.Abstractions.NullLogger<ContentStore>.Instance);
-        return new ChapterPublisher(store, new ContentLoader(renderer), renderer, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero)));
-    }
-
-    private sealed class TestEnvironment(string root) : Microsoft.Extensions.Hosting.IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-
-        public string ApplicationName { get; set; } = "Tietosuoja.Web";
-
-        public string ContentRootPath { get; set; } = root;
-
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
-    }
+    private static ChapterPublisher Publisher(string contentRoot) =>
+        TestPublisher.On(contentRoot, new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
 }

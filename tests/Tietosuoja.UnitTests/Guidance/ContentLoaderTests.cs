@@ -17,16 +17,6 @@ public sealed class ContentLoaderTests : IDisposable
     public void Dispose() => _content.Dispose();
 
     [Fact]
-    public void The_repository_content_is_valid()
-    {
-        var result = _loader.Load(RepoPaths.Content, 1);
-
-        Assert.Empty(result.Errors.Select(e => e.ToString()));
-        Assert.NotNull(result.Snapshot);
-        Assert.Equal(["rekisterinpitaja", "oikeusperusteet", "rekisteroidyn-oikeudet", "jatkokaytto"], result.Snapshot.Chapters.Select(c => c.Id));
-    }
-
-    [Fact]
     public void Valid_content_becomes_a_snapshot_with_versions_in_order()
     {
         var result = _loader.Load(_content.Root, 7);

@@ -4,10 +4,10 @@ using Tietosuoja.Web.Guidance.Search;
 
 namespace Tietosuoja.UnitTests.Guidance.Search;
 
-/// <summary>Search over the repository's own guidance, as readers will meet it.</summary>
+/// <summary>Search over the test fixture's guidance (a frozen copy of real guidance), as readers would meet it.</summary>
 public sealed class GuidanceSearchIndexTests
 {
-    private static readonly ContentSnapshot Snapshot = new ContentLoader(new MarkdownRenderer()).Load(RepoPaths.Content, 1).Snapshot!;
+    private static readonly ContentSnapshot Snapshot = new ContentLoader(new MarkdownRenderer()).Load(RepoPaths.FixtureContent, 1).Snapshot!;
 
     [Theory]
     [InlineData(Language.Fi, "voiko kunta käyttää suostumusta käsittelyperusteena?", "suostumus")]

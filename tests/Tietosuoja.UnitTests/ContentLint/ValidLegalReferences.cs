@@ -1,6 +1,6 @@
 using Tietosuoja.Web.Guidance;
 
-namespace Tietosuoja.UnitTests.Content;
+namespace Tietosuoja.UnitTests.ContentLint;
 
 /// <summary>
 /// The provisions guidance text may cite, from shared/legal-facts.md. A citation outside this list
