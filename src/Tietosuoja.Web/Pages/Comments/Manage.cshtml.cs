@@ -42,6 +42,9 @@ public sealed class ManageModel(ContentStore store, IStringLocalizer<SharedResou
 
     public override string AlternateLanguageUrl => SiteUrls.CommentLink(Language.Other(), Token);
 
+    /// <summary>Without the comment, read before the failed write, the page would say the link is unknown.</summary>
+    public override bool CanShowFormAgain => Comment is not null;
+
     public async Task<IActionResult> OnGetAsync(string token, bool sent, bool saved, CancellationToken cancellationToken)
     {
         await LoadAsync(token, cancellationToken);
