@@ -84,6 +84,22 @@ public static class EditorAuthentication
                 oidc.TokenValidationParameters.RoleClaimType = "roles";
                 oidc.TokenValidationParameters.NameClaimType = "name";
             });
+            // Where Entra ID sends the editor back comes from Site:BaseUrl too, not from the Host header.
+            services.AddOptions<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme).Configure<PublicSite>((oidc, site) =>
+            {
+                var signIn = oidc.Events.OnRedirectToIdentityProvider;
+                oidc.Events.OnRedirectToIdentityProvider = async context =>
+                {
+                    await signIn(context);
+                    context.ProtocolMessage.RedirectUri = site.Absolute(oidc.CallbackPath).AbsoluteUri;
+                };
+                var signOut = oidc.Events.OnRedirectToIdentityProviderForSignOut;
+                oidc.Events.OnRedirectToIdentityProviderForSignOut = async context =>
+                {
+                    await signOut(context);
+                    context.ProtocolMessage.PostLogoutRedirectUri = site.Absolute(oidc.SignedOutCallbackPath).AbsoluteUri;
+                };
+            });
         }
 
         services.AddAuthorizationBuilder()
