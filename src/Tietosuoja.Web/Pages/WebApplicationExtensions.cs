@@ -28,6 +28,7 @@ public static class WebApplicationExtensions
             .AddViewLocalization()
             .AddMvcOptions(options => options.Filters.Add<Pages.DatabaseUnavailableFilter>());
         services.AddPortalOutputCache();
+        services.AddPortalCookies(environment);
         services.AddHealthChecks();
         // Finnish and Swedish letters as themselves rather than as &#xE4; entities: smaller, readable pages.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
