@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
-using Tietosuoja.Web.Infrastructure;
 
 namespace Tietosuoja.Web.Data;
 
@@ -34,7 +33,7 @@ public static class KeyRingProtection
         var options = configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
         if (string.IsNullOrWhiteSpace(options.CertificatePath))
         {
-            if (environment.IsDevelopment() || environment.IsEnvironment(EditorAuthentication.TestingEnvironment))
+            if (PortalEnvironments.IsLocal(environment))
             {
                 return services;
             }

@@ -39,7 +39,7 @@ public static class EditorAuthentication
     /// <summary>The cookie scheme of the local sign-in.</summary>
     public const string LocalScheme = "LocalEditor";
 
-    public const string TestingEnvironment = "Testing";
+    public const string TestingEnvironment = PortalEnvironments.Testing;
 
     /// <summary>
     /// Microsoft Entra ID through Microsoft.Identity.Web (OpenID Connect, app roles in the "roles"

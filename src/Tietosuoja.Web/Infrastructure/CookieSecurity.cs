@@ -20,7 +20,7 @@ public static class CookieSecurity
     public const string TempDataCookie = "Tietosuoja.TempData";
 
     public static bool SecureCookies(IHostEnvironment environment) =>
-        !environment.IsDevelopment() && !environment.IsEnvironment(EditorAuthentication.TestingEnvironment);
+        !PortalEnvironments.IsLocal(environment);
 
     public static IServiceCollection AddPortalCookies(this IServiceCollection services, IHostEnvironment environment)
     {

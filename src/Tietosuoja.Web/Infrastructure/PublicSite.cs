@@ -47,7 +47,7 @@ public static class PublicSiteServiceCollectionExtensions
     public static IServiceCollection AddPublicSite(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var configured = configuration.GetSection(SiteOptions.Section).Get<SiteOptions>()?.BaseUrl;
-        var local = environment.IsDevelopment() || environment.IsEnvironment(EditorAuthentication.TestingEnvironment);
+        var local = PortalEnvironments.IsLocal(environment);
         Uri baseUrl;
         if (string.IsNullOrWhiteSpace(configured))
         {

@@ -1,6 +1,6 @@
 using System.Net;
 using Tietosuoja.IntegrationTests.Comments;
-using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.IntegrationTests.Editor;
 
