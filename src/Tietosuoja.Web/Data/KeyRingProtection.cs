@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace Tietosuoja.Web.Data;
 
-/// <summary>The "DataProtection" configuration section: the certificate that encrypts the key ring at rest (ADR 0013).</summary>
+/// <summary>The "DataProtection" configuration section: the certificate that encrypts the key ring at rest (ADR 0014).</summary>
 public sealed class KeyRingOptions
 {
     public const string Section = "DataProtection";
@@ -42,7 +42,7 @@ public static class KeyRingProtection
                 $"DataProtection:CertificatePath is not set in the '{environment.EnvironmentName}' environment. The Data Protection key ring " +
                 "is stored in the database and must be encrypted there, or a copy of the database could forge sign-in cookies and form " +
                 "tokens. Mount a PFX certificate with its private key and set DataProtection:CertificatePath and " +
-                "DataProtection:CertificatePassword (see docs/deployment.md and docs/decisions/0013-key-ring-encrypted-with-a-certificate.md).");
+                "DataProtection:CertificatePassword (see docs/deployment.md and docs/decisions/0014-key-ring-encrypted-with-a-certificate.md).");
         }
 
         var current = Load(options.CertificatePath, options.CertificatePassword, "DataProtection:CertificatePath");
