@@ -95,5 +95,28 @@ public sealed class EditorDatabaseFaultTests : IDisposable
         Assert.Equal(0, await _portal.WithDbAsync(db => Task.FromResult(db.ChapterDrafts.Count())));
     }
 
+    [Fact]
+    public async Task A_bulk_change_that_cannot_be_stored_answers_the_503_page_and_changes_nothing()
+    {
+        await _portal.CommentAsync("Esimerkki puuttuu.");
+        var id = (await _portal.CommentsAsync())[0].Id;
+        var editor = await _portal.SignedInAsync("Editor");
+        var list = await editor.GetPageAsync($"/toimitus/kierrokset/{_portal.RoundId}/kommentit");
+
+        FetchedPage page;
+        using (DatabaseLock.Hold(_portal.Factory.DatabasePath))
+        {
+            page = await HtmlClient.ParseAsync(await CommentingPortal.PostFormAsync(editor, list, "form[action*='handler=Bulk']", new Dictionary<string, string>
+            {
+                ["selected"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["newStatus"] = nameof(HandlingStatus.Noted),
+            }));
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.Status);
+        Assert.Equal("Tietoja ei voitu hakea juuri nyt", page.H1);
+        Assert.Equal(HandlingStatus.Received, (await _portal.CommentsAsync())[0].Status);
+    }
+
     public void Dispose() => _portal.Dispose();
 }
