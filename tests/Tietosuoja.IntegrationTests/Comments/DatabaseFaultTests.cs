@@ -80,6 +80,27 @@ public sealed class DatabaseFaultTests
     }
 
     [Fact]
+    public async Task An_edit_sent_while_the_database_is_locked_comes_back_as_typed_and_the_stored_text_is_unchanged()
+    {
+        using var portal = new CommentingPortal(factory => factory.WithSetting("Database:CommandTimeout", "00:00:02"));
+        var client = portal.NewClient();
+        var token = CommentingPortal.TokenFrom(await portal.SubmitAsync(client, CommentingPortal.ValidFields(Text)));
+        var page = await client.GetPageAsync($"/kommentti/{token}");
+
+        FetchedPage edited;
+        using (DatabaseLock.Hold(portal.Factory.DatabasePath))
+        {
+            var fields = CommentingPortal.ValidFields("Korjattu teksti, joka ei saa kadota.");
+            edited = await HtmlClient.ParseAsync(await CommentingPortal.PostFormAsync(client, page, "form.comment-form", fields));
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, edited.Status);
+        Assert.Contains("tietokanta ei vastannut", edited.Document.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Korjattu teksti, joka ei saa kadota.", edited.Document.QuerySelector("textarea[name='Input.Text']")!.TextContent.Trim());
+        Assert.Equal(Text, Assert.Single(await portal.CommentsAsync()).Text);
+    }
+
+    [Fact]
     public async Task A_private_page_that_cannot_be_read_answers_the_503_page_in_the_readers_language()
     {
         using var portal = new CommentingPortal(factory => factory.WithSetting("Database:CommandTimeout", "00:00:02"));
