@@ -16,7 +16,7 @@ public sealed class DatabaseFaultTests
     [Fact]
     public async Task A_comment_posted_while_the_database_is_locked_comes_back_as_typed_with_503_within_seconds()
     {
-        using var portal = new CommentingPortal();
+        await using var portal = await CommentingPortal.StartAsync();
         var client = portal.NewClient();
         var before = (await portal.CommentsAsync()).Count;
         var form = await client.GetPageAsync(CommentingPortal.FormUrl);
@@ -25,7 +25,7 @@ public sealed class DatabaseFaultTests
         using (DatabaseLock.Hold(portal.Factory.DatabasePath))
         {
             var clock = Stopwatch.StartNew();
-            var response = await CommentingPortal.PostFormAsync(client, form, "form.comment-form", CommentingPortal.ValidFields(Text));
+            var response = await client.PostFormAsync(form, "form.comment-form", CommentingPortal.ValidFields(Text));
             clock.Stop();
 
             var page = await HtmlClient.ParseAsync(response);
@@ -52,7 +52,7 @@ public sealed class DatabaseFaultTests
     [Fact]
     public async Task With_the_database_file_deleted_a_comment_is_refused_in_swedish_and_the_file_is_not_recreated()
     {
-        using var portal = new CommentingPortal(factory => factory.WithSetting("Database:CommandTimeout", "00:00:02"));
+        await using var portal = await CommentingPortal.StartAsync(factory => factory.WithSetting("Database:CommandTimeout", "00:00:02"));
         var client = portal.NewClient();
         // Connections are pooled and open: the deleted file must still be noticed.
         Assert.Empty(await portal.CommentsAsync());
@@ -61,7 +61,7 @@ public sealed class DatabaseFaultTests
         DeleteDatabase(portal.Factory.DatabasePath);
 
         var clock = Stopwatch.StartNew();
-        var page = await HtmlClient.ParseAsync(await CommentingPortal.PostFormAsync(client, form, "form.comment-form", CommentingPortal.ValidFields("Den här kommentaren får inte försvinna.")));
+        var page = await HtmlClient.ParseAsync(await client.PostFormAsync(form, "form.comment-form", CommentingPortal.ValidFields("Den här kommentaren får inte försvinna.")));
         clock.Stop();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, page.Status);
@@ -82,7 +82,7 @@ public sealed class DatabaseFaultTests
     [Fact]
     public async Task An_edit_sent_while_the_database_is_locked_comes_back_as_typed_and_the_stored_text_is_unchanged()
     {
-        using var portal = new CommentingPortal(factory => factory.WithSetting("Database:CommandTimeout", "00:00:02"));
+        await using var portal = await CommentingPortal.StartAsync(factory => factory.WithSetting("Database:CommandTimeout", "00:00:02"));
         var client = portal.NewClient();
         var token = CommentingPortal.TokenFrom(await portal.SubmitAsync(client, CommentingPortal.ValidFields(Text)));
         var page = await client.GetPageAsync($"/kommentti/{token}");
@@ -91,7 +91,7 @@ public sealed class DatabaseFaultTests
         using (DatabaseLock.Hold(portal.Factory.DatabasePath))
         {
             var fields = CommentingPortal.ValidFields("Korjattu teksti, joka ei saa kadota.");
-            edited = await HtmlClient.ParseAsync(await CommentingPortal.PostFormAsync(client, page, "form.comment-form", fields));
+            edited = await HtmlClient.ParseAsync(await client.PostFormAsync(page, "form.comment-form", fields));
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, edited.Status);
@@ -103,7 +103,7 @@ public sealed class DatabaseFaultTests
     [Fact]
     public async Task A_private_page_that_cannot_be_read_answers_the_503_page_in_the_readers_language()
     {
-        using var portal = new CommentingPortal(factory => factory.WithSetting("Database:CommandTimeout", "00:00:02"));
+        await using var portal = await CommentingPortal.StartAsync(factory => factory.WithSetting("Database:CommandTimeout", "00:00:02"));
         var client = portal.NewClient();
         var token = CommentingPortal.TokenFrom(await portal.SubmitAsync(client, CommentingPortal.ValidFields(Text)));
         DeleteDatabase(portal.Factory.DatabasePath);

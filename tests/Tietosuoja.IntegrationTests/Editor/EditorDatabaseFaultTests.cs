@@ -5,7 +5,7 @@ using Tietosuoja.Web.Data;
 namespace Tietosuoja.IntegrationTests.Editor;
 
 /// <summary>The editor's forms keep what was typed when the database is locked: 503, the message, the fields as sent.</summary>
-public sealed class EditorDatabaseFaultTests : IDisposable
+public sealed class EditorDatabaseFaultTests : IAsyncLifetime
 {
     private const string Message = "tietokanta ei vastannut";
 
@@ -31,7 +31,7 @@ public sealed class EditorDatabaseFaultTests : IDisposable
         FetchedPage page;
         using (DatabaseLock.Hold(_portal.Factory.DatabasePath))
         {
-            page = await HtmlClient.ParseAsync(await CommentingPortal.PostFormAsync(editor, form, "form.editor-form", fields));
+            page = await HtmlClient.ParseAsync(await editor.PostFormAsync(form, "form.editor-form", fields));
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, page.Status);
@@ -53,7 +53,7 @@ public sealed class EditorDatabaseFaultTests : IDisposable
         FetchedPage page;
         using (DatabaseLock.Hold(_portal.Factory.DatabasePath))
         {
-            page = await HtmlClient.ParseAsync(await CommentingPortal.PostFormAsync(editor, form, "form.editor-form", new Dictionary<string, string>
+            page = await HtmlClient.ParseAsync(await editor.PostFormAsync(form, "form.editor-form", new Dictionary<string, string>
             {
                 ["Status"] = nameof(HandlingStatus.Accepted),
                 ["Answer"] = "Kiitos, lisäämme esimerkin seuraavaan versioon.",
@@ -78,7 +78,7 @@ public sealed class EditorDatabaseFaultTests : IDisposable
         FetchedPage page;
         using (DatabaseLock.Hold(_portal.Factory.DatabasePath))
         {
-            page = await HtmlClient.ParseAsync(await CommentingPortal.PostFormAsync(editor, form, "form.editor-form", new Dictionary<string, string>
+            page = await HtmlClient.ParseAsync(await editor.PostFormAsync(form, "form.editor-form", new Dictionary<string, string>
             {
                 ["Input.Title"] = "Luonnoksen otsikko",
                 ["Input.Summary"] = "Lisätty osio.",
@@ -106,7 +106,7 @@ public sealed class EditorDatabaseFaultTests : IDisposable
         FetchedPage page;
         using (DatabaseLock.Hold(_portal.Factory.DatabasePath))
         {
-            page = await HtmlClient.ParseAsync(await CommentingPortal.PostFormAsync(editor, list, "form[action*='handler=Bulk']", new Dictionary<string, string>
+            page = await HtmlClient.ParseAsync(await editor.PostFormAsync(list, "form[action*='handler=Bulk']", new Dictionary<string, string>
             {
                 ["selected"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["newStatus"] = nameof(HandlingStatus.Noted),
@@ -118,5 +118,7 @@ public sealed class EditorDatabaseFaultTests : IDisposable
         Assert.Equal(HandlingStatus.Received, (await _portal.CommentsAsync())[0].Status);
     }
 
-    public void Dispose() => _portal.Dispose();
+    public Task InitializeAsync() => _portal.InitializeAsync();
+
+    public Task DisposeAsync() => _portal.DisposeAsync();
 }

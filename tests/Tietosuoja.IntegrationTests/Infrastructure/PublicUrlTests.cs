@@ -7,7 +7,7 @@ using Tietosuoja.TestSupport;
 namespace Tietosuoja.IntegrationTests.Infrastructure;
 
 /// <summary>Absolute URLs come from Site:BaseUrl: a forged Host or X-Forwarded-Host header appears on no page.</summary>
-public sealed class PublicUrlTests : IDisposable
+public sealed class PublicUrlTests : IAsyncLifetime
 {
     private const string Evil = "evil.example";
 
@@ -20,11 +20,10 @@ public sealed class PublicUrlTests : IDisposable
 
     private readonly PortalFactory _factory;
 
-    public PublicUrlTests()
-    {
-        _factory = new PortalFactory(_content.Root).WithSetting("Comments:MinimumFillTime", "00:00:00");
-        CommentingPortal.CreateRoundAsync(_factory, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7), ("ensimmainen", "1.1")).GetAwaiter().GetResult();
-    }
+    public PublicUrlTests() => _factory = new PortalFactory(_content.Root).WithSetting("Comments:MinimumFillTime", "00:00:00");
+
+    public Task InitializeAsync() =>
+        CommentingPortal.CreateRoundAsync(_factory, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7), ("ensimmainen", "1.1"));
 
     [Fact]
     public async Task A_forged_host_appears_on_no_public_or_editor_page()
@@ -33,9 +32,9 @@ public sealed class PublicUrlTests : IDisposable
         var formUrl = "/luku/ensimmainen-luku/versio/1.1/kommentoi";
         var form = await client.GetPageAsync(formUrl);
         Assert.Equal(HttpStatusCode.OK, form.Status);
-        var token = CommentingPortal.TokenFrom(await CommentingPortal.PostFormAsync(client, form, "form.comment-form", CommentingPortal.ValidFields()));
+        var token = CommentingPortal.TokenFrom(await client.PostFormAsync(form, "form.comment-form", CommentingPortal.ValidFields()));
         var signIn = await client.GetPageAsync("/toimitus/kirjaudu");
-        Assert.Equal(HttpStatusCode.Redirect, (await CommentingPortal.PostFormAsync(client, signIn, "form.editor-form", new Dictionary<string, string> { ["Name"] = "Testi", ["Role"] = "Admin" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(signIn, "form.editor-form", new Dictionary<string, string> { ["Name"] = "Testi", ["Role"] = "Admin" })).StatusCode);
 
         var visited = await CrawlAsync(client, ["/", "/sv", "/syote", "/sv/flode", "/olematon-sivu", $"/kommentti/{token}", $"/sv/kommentar/{token}", "/toimitus", "/sv/redaktion"]);
 
@@ -134,9 +133,9 @@ public sealed class PublicUrlTests : IDisposable
         }
     }
 
-    public void Dispose()
+    public async Task DisposeAsync()
     {
-        _factory.Dispose();
+        await _factory.DisposeAsync();
         _content.Dispose();
     }
 }
