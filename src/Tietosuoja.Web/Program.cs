@@ -12,6 +12,8 @@ builder.Services.AddPortalData(builder.Configuration, builder.Environment);
 builder.Services.AddGuidance(builder.Configuration);
 builder.Services.AddComments(builder.Configuration);
 builder.Services.AddEditorArea(builder.Configuration, builder.Environment);
+builder.Services.AddPublicSite(builder.Configuration, builder.Environment);
+builder.Services.AddKeyRingProtection(builder.Configuration, builder.Environment);
 builder.Services.AddPortalWeb(builder.Environment);
 
 var app = builder.Build();

@@ -31,7 +31,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         _portal = new PortalFactory(_content.Root)
             // The fill-time check is covered by the integration tests; a scripted browser types in milliseconds.
-            .WithSetting("Comments:MinimumFillTime", "00:00:00");
+            .WithSetting("Comments:MinimumFillTime", "00:00:00")
+            // The port is chosen when the server starts; the print line only needs the host.
+            .WithSetting("Site:BaseUrl", "http://127.0.0.1/");
     }
 
     public IBrowser Browser { get; private set; } = null!;

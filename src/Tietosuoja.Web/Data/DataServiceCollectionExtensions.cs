@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,21 +10,30 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var timeout = DatabaseOptions.Seconds(database.CommandTimeout);
         switch (database.Provider)
         {
             case DatabaseOptions.Sqlite:
-                var connectionString = SqliteConnectionString(database.ConnectionString, environment.ContentRootPath);
-                services.AddDbContext<PortalDbContext, SqliteDbContext>(options => options.UseSqlite(connectionString));
+                var file = SqliteDatabaseFile.From(database.ConnectionString, environment.ContentRootPath, database.CommandTimeout);
+                services.AddSingleton(file);
+                services.AddDbContext<PortalDbContext, SqliteDbContext>(options => options
+                    .UseSqlite(file.RuntimeConnectionString, sqlite => sqlite.CommandTimeout(timeout))
+                    .AddInterceptors(new SqliteFileGuard(file)));
                 break;
             case DatabaseOptions.SqlServer:
+                // Few, short retries: the person is waiting with the form, and the whole try must
+                // end within a few command timeouts, not the default half a minute.
                 services.AddDbContext<PortalDbContext, SqlServerDbContext>(options =>
-                    options.UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure()));
+                    options.UseSqlServer(database.ConnectionString, sql => sql
+                        .CommandTimeout(timeout)
+                        .EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorNumbersToAdd: null)));
                 break;
             default:
                 throw new InvalidOperationException(
                     $"Database:Provider is '{database.Provider}'; use '{DatabaseOptions.Sqlite}' or '{DatabaseOptions.SqlServer}'.");
         }
 
+        services.AddPortalDatabaseHealthCheck(database.CommandTimeout);
         services.Configure<DatabaseOptions>(configuration.GetSection("Database"));
         services.AddDataProtection()
             .SetApplicationName("Tietosuoja")
@@ -41,7 +49,11 @@ public static class DataServiceCollectionExtensions
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         if (options.MigrateOnStartup)
         {
+            scope.ServiceProvider.GetService<SqliteDatabaseFile>()?.CreateIfMissing();
+            // A migration may rebuild a table; it is not a person waiting with a form.
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
             await db.Database.MigrateAsync();
+            db.Database.SetCommandTimeout(DatabaseOptions.Seconds(options.CommandTimeout));
         }
 
         if (db.Database.IsSqlite())
@@ -49,21 +61,5 @@ public static class DataServiceCollectionExtensions
             // Readers do not wait for the writer, and parallel submissions queue instead of failing.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
-    }
-
-    private static string SqliteConnectionString(string configured, string contentRoot)
-    {
-        var builder = new SqliteConnectionStringBuilder(configured);
-        if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
-        {
-            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
-        }
-
-        if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        return builder.ToString();
     }
 }

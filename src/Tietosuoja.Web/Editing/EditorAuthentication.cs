@@ -39,7 +39,7 @@ public static class EditorAuthentication
     /// <summary>The cookie scheme of the local sign-in.</summary>
     public const string LocalScheme = "LocalEditor";
 
-    public const string TestingEnvironment = "Testing";
+    public const string TestingEnvironment = PortalEnvironments.Testing;
 
     /// <summary>
     /// Microsoft Entra ID through Microsoft.Identity.Web (OpenID Connect, app roles in the "roles"
@@ -83,6 +83,22 @@ public static class EditorAuthentication
                 // Entra ID puts app roles in "roles"; IsInRole and [Authorize(Roles)] read that claim.
                 oidc.TokenValidationParameters.RoleClaimType = "roles";
                 oidc.TokenValidationParameters.NameClaimType = "name";
+            });
+            // Where Entra ID sends the editor back comes from Site:BaseUrl too, not from the Host header.
+            services.AddOptions<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme).Configure<PublicSite>((oidc, site) =>
+            {
+                var signIn = oidc.Events.OnRedirectToIdentityProvider;
+                oidc.Events.OnRedirectToIdentityProvider = async context =>
+                {
+                    await signIn(context);
+                    context.ProtocolMessage.RedirectUri = site.Absolute(oidc.CallbackPath).AbsoluteUri;
+                };
+                var signOut = oidc.Events.OnRedirectToIdentityProviderForSignOut;
+                oidc.Events.OnRedirectToIdentityProviderForSignOut = async context =>
+                {
+                    await signOut(context);
+                    context.ProtocolMessage.PostLogoutRedirectUri = site.Absolute(oidc.SignedOutCallbackPath).AbsoluteUri;
+                };
             });
         }
 

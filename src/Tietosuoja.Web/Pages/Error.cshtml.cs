@@ -16,7 +16,10 @@ public sealed class ErrorModel(ContentStore store, IStringLocalizer<SharedResour
     /// <summary>A signed-in person without an editor role on an editor page.</summary>
     public bool IsForbidden => Code == StatusCodes.Status403Forbidden;
 
-    public override string PageTitle => IsNotFound ? T["NotFoundTitle"] : IsForbidden ? T["ForbiddenTitle"] : T["ErrorTitle"];
+    /// <summary>The database could not be used; reading pages still work.</summary>
+    public bool IsUnavailable => Code == StatusCodes.Status503ServiceUnavailable;
+
+    public override string PageTitle => IsNotFound ? T["NotFoundTitle"] : IsForbidden ? T["ForbiddenTitle"] : IsUnavailable ? T["UnavailableTitle"] : T["ErrorTitle"];
 
     public void OnGet(int code)
     {

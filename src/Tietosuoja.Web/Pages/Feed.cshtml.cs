@@ -11,11 +11,11 @@ namespace Tietosuoja.Web.Pages;
 
 /// <summary>
 /// The Atom feed of one language (/syote, /sv/flode): every published chapter version and every
-/// commenting round that has opened, newest first. Feed readers need absolute addresses, so they
-/// are made from the request's scheme and host (behind the proxy, the forwarded ones).
+/// commenting round that has opened, newest first. Feed readers need absolute addresses: they
+/// start with Site:BaseUrl, never with the request's Host header.
 /// </summary>
 [OutputCache(PolicyName = OutputCaching.ContentPolicy)]
-public sealed class FeedModel(ContentStore store, IStringLocalizer<SharedResource> text, RoundCatalog rounds) : PortalPageModel(store, text)
+public sealed class FeedModel(ContentStore store, IStringLocalizer<SharedResource> text, RoundCatalog rounds, PublicSite site) : PortalPageModel(store, text)
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
     public const int MaxEntries = 50;
@@ -24,8 +24,7 @@ public sealed class FeedModel(ContentStore store, IStringLocalizer<SharedResourc
 
     public IActionResult OnGet()
     {
-        var baseUri = new Uri($"{Request.Scheme}://{Request.Host}{Request.PathBase}/");
-        var feed = Build(baseUri);
+        var feed = Build(site.BaseUrl);
         using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = true }))
         {

@@ -26,5 +26,14 @@ public abstract class FormPageModel(ContentStore store, IStringLocalizer<SharedR
 
     public static string FieldName(string field) => $"{InputPrefix}.{field}";
 
+    /// <summary>
+    /// Whether the page has what it needs to render its form after the database failed mid-handler
+    /// (a page that loads its subject from the database may not have it).
+    /// </summary>
+    public virtual bool CanShowFormAgain => true;
+
+    /// <summary>The form again as typed, with the message that nothing was saved and to try again shortly.</summary>
+    public virtual void ShowAgainAfterDatabaseFailure() => AddFormError("DatabaseUnavailable");
+
     protected void AddFormError(string messageKey, params object[] arguments) => Errors.Add(new FormError(null, T[messageKey, arguments]));
 }

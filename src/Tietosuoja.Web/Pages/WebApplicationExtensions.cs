@@ -25,8 +25,10 @@ public static class WebApplicationExtensions
                 options.Conventions.AddFolderApplicationModelConvention("/Editor", model => model.Filters.Add(new PrivatePageFilter()));
                 options.Conventions.AddPageApplicationModelConvention("/Comments/Manage", model => model.Filters.Add(new PrivatePageFilter()));
             })
-            .AddViewLocalization();
+            .AddViewLocalization()
+            .AddMvcOptions(options => options.Filters.Add<Pages.DatabaseUnavailableFilter>());
         services.AddPortalOutputCache();
+        services.AddPortalCookies(environment);
         services.AddHealthChecks();
         // Finnish and Swedish letters as themselves rather than as &#xE4; entities: smaller, readable pages.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
+using Tietosuoja.IntegrationTests.Infrastructure;
 using Tietosuoja.TestSupport;
 using Tietosuoja.Web.Data;
 
@@ -131,11 +132,10 @@ public sealed class EditorAccessTests : IAsyncLifetime
     public async Task In_production_the_app_starts_with_entra_id_configured_and_refuses_to_start_without_it()
     {
         using var content = ContentFolderBuilder.CopyOfFixtureContent();
-        using (var configured = new PortalFactory(content.Root).WithEnvironment("Production")
-            .WithSetting("AzureAd:TenantId", "00000000-0000-0000-0000-000000000001")
-            .WithSetting("AzureAd:ClientId", "00000000-0000-0000-0000-000000000002"))
+        using var certificate = new TestCertificate();
+        using (var configured = ProductionPortal.Create(content.Root, certificate))
         {
-            var client = configured.CreateClient(new() { AllowAutoRedirect = false });
+            var client = ProductionPortal.Client(configured);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
             // The local sign-in does not exist there.
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/toimitus/kirjaudu", UriKind.Relative))).StatusCode);

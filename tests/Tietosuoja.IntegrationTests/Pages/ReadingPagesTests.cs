@@ -93,7 +93,7 @@ public sealed class ReadingPagesTests(FixturePortal portal) : IClassFixture<Fixt
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Null(page.Document.QuerySelector(".notice--outdated"));
-        Assert.Equal("/luku/rekisterinpitaja", page.Document.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal("http://localhost/luku/rekisterinpitaja", page.Document.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.Equal("/sv/kapitel/personuppgiftsansvarig/version/1.1", page.LanguageSwitchHref);
     }
 

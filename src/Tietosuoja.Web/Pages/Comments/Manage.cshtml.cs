@@ -12,7 +12,7 @@ namespace Tietosuoja.Web.Pages.Comments;
 /// and while the round is open, editing and withdrawing. Request logging leaves the token out
 /// (<see cref="SiteUrls.WithoutSecrets"/>).
 /// </summary>
-public sealed class ManageModel(ContentStore store, IStringLocalizer<SharedResource> text, CommentService comments, TimeProvider clock)
+public sealed class ManageModel(ContentStore store, IStringLocalizer<SharedResource> text, CommentService comments, TimeProvider clock, PublicSite site)
     : CommentFormPageModel(store, text)
 {
     public string Token { get; private set; } = string.Empty;
@@ -36,11 +36,14 @@ public sealed class ManageModel(ContentStore store, IStringLocalizer<SharedResou
 
     public bool CanEdit => IsOpen && Comment is { IsWithdrawn: false } && Version is not null;
 
-    public string PrivateLink => $"{Request.Scheme}://{Request.Host}{SiteUrls.CommentLink(Language, Token)}";
+    public string PrivateLink => site.Absolute(SiteUrls.CommentLink(Language, Token)).AbsoluteUri;
 
     public override string Title => Comment is null ? T["CommentNotFoundTitle"] : T["YourCommentTitle"];
 
     public override string AlternateLanguageUrl => SiteUrls.CommentLink(Language.Other(), Token);
+
+    /// <summary>Without the comment, read before the failed write, the page would say the link is unknown.</summary>
+    public override bool CanShowFormAgain => Comment is not null;
 
     public async Task<IActionResult> OnGetAsync(string token, bool sent, bool saved, CancellationToken cancellationToken)
     {

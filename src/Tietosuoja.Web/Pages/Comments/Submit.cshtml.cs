@@ -110,6 +110,14 @@ public sealed class SubmitModel(
         return Redirect(SiteUrls.CommentLink(Language, result.Token!) + "?sent=true");
     }
 
+    public override bool CanShowFormAgain => Version is not null && Round is not null;
+
+    public override void ShowAgainAfterDatabaseFailure()
+    {
+        base.ShowAgainAfterDatabaseFailure();
+        FormStamp = guard.IssueStamp();
+    }
+
     /// <summary>The form again with everything as typed, and a fresh time stamp so the next try is not refused as stale.</summary>
     private PageResult Reshow()
     {

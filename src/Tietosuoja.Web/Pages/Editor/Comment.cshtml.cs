@@ -36,6 +36,9 @@ public sealed class CommentModel(ContentStore store, IStringLocalizer<SharedReso
 
     public override string AlternateLanguageUrl => EditorUrls.Comment(Language.Other(), Id);
 
+    /// <summary>The handling form sits beside the comment, which the failed request may not have read.</summary>
+    public override bool CanShowFormAgain => Comment is not null;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))

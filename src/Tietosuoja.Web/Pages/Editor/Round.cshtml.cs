@@ -32,6 +32,9 @@ public sealed class RoundModel(
 
     public override string AlternateLanguageUrl => EditorUrls.Round(Language.Other(), Id);
 
+    /// <summary>The page shows the round's counts, which the failed request may not have read.</summary>
+    public override bool CanShowFormAgain => Counts is not null;
+
     public BarChart ByChapterAndSection => new(
         "chart-sections",
         T["ChartBySection"],

@@ -43,6 +43,9 @@ public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<Shar
 
     public override string AlternateLanguageUrl => EditorUrls.RoundComments(Language.Other(), Id);
 
+    /// <summary>The list is read only after a bulk change; without it there is nothing to show again.</summary>
+    public override bool CanShowFormAgain => List is not null;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostBulkAsync(List<long> selected, HandlingStatus? newStatus, CancellationToken cancellationToken)
