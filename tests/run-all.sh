@@ -14,6 +14,9 @@ if [ ! -x "$chromium_path" ]; then
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
 fi
 export CHROMIUM_PATH="$chromium_path"
+# Test hosts never need appsettings reloaded; without file watchers they leave the machine's
+# inotify instances (128 per user by default) to whatever else runs beside the suite.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
