@@ -4,7 +4,7 @@ using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Comments;
 
-/// <summary>Why a comment could not be stored or changed, beyond field errors.</summary>
+/// <summary>Why a comment could not be stored or changed, beyond problems with its fields.</summary>
 public enum CommentRefusal
 {
     /// <summary>The round is not open (not yet, or no longer).</summary>
@@ -17,14 +17,14 @@ public enum CommentRefusal
     Withdrawn,
 }
 
-/// <summary>The outcome of storing or changing a comment: the private link token, field errors, or a refusal.</summary>
-public sealed record CommentResult(string? Token, IReadOnlyList<FieldError> Errors, CommentRefusal? Refusal)
+/// <summary>The outcome of storing or changing a comment: the private link token, field problems, or a refusal.</summary>
+public sealed record CommentResult(string? Token, IReadOnlyList<FieldProblem> Problems, CommentRefusal? Refusal)
 {
-    public bool Succeeded => Errors.Count == 0 && Refusal is null;
+    public bool Succeeded => Problems.Count == 0 && Refusal is null;
 
     public static CommentResult Stored(string? token = null) => new(token, [], null);
 
-    public static CommentResult Invalid(IReadOnlyList<FieldError> errors) => new(null, errors, null);
+    public static CommentResult Invalid(IReadOnlyList<FieldProblem> problems) => new(null, problems, null);
 
     public static CommentResult Refused(CommentRefusal refusal) => new(null, [], refusal);
 }
@@ -44,10 +44,10 @@ public sealed class CommentService(PortalDbContext db, TimeProvider clock)
             return CommentResult.Refused(refusal);
         }
 
-        var errors = input.Validate(version);
-        if (errors.Count > 0)
+        var problems = input.Validate(version);
+        if (problems.Count > 0)
         {
-            return CommentResult.Invalid(errors);
+            return CommentResult.Invalid(problems);
         }
 
         var token = CommentToken.Create();
@@ -92,10 +92,10 @@ public sealed class CommentService(PortalDbContext db, TimeProvider clock)
             return CommentResult.Refused(refusal);
         }
 
-        var errors = input.Validate(version);
-        if (errors.Count > 0)
+        var problems = input.Validate(version);
+        if (problems.Count > 0)
         {
-            return CommentResult.Invalid(errors);
+            return CommentResult.Invalid(problems);
         }
 
         input.ApplyTo(comment, version);

@@ -24,7 +24,7 @@ public sealed class StoredUnshowableTextTests
     [InlineData("/sv/flode")]
     public async Task The_feed_answers_valid_atom_when_a_round_title_holds_a_control_character(string url)
     {
-        using var portal = new CommentingPortal();
+        await using var portal = await CommentingPortal.StartAsync();
         await portal.WithDbAsync(db => db.Rounds.Where(r => r.Id == portal.RoundId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.TitleFi, "Word\u000Bin kierros\u001F")
             .SetProperty(r => r.TitleSv, "Wordrundan\u000B\uFFFF")
@@ -46,18 +46,33 @@ public sealed class StoredUnshowableTextTests
         Assert.Equal(HttpStatusCode.OK, roundPage.Status);
     }
 
+    private static async Task RefreshRoundsAsync(CommentingPortal portal)
+    {
+        using var scope = portal.Factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<RoundCatalog>().RefreshAsync(CancellationToken.None);
+    }
+}
+
+/// <summary>The export, with text the rules would refuse already in the database.</summary>
+public sealed class StoredUnshowableExportTests : IAsyncLifetime
+{
+    private readonly EditorPortal _portal = new();
+
+    public Task InitializeAsync() => _portal.InitializeAsync();
+
+    public Task DisposeAsync() => _portal.DisposeAsync();
+
     [Fact]
     public async Task The_xlsx_export_opens_when_a_comment_holds_control_characters()
     {
-        using var portal = new EditorPortal();
-        await portal.CommentAsync("Tavallinen kommentti.");
-        await portal.WithDbAsync(db => db.Comments.ExecuteUpdateAsync(s => s
+        await _portal.CommentAsync("Tavallinen kommentti.");
+        await _portal.WithDbAsync(db => db.Comments.ExecuteUpdateAsync(s => s
             .SetProperty(c => c.Text, "Rivi\u000Btoinen\u001F\uFFFE")
             .SetProperty(c => c.OrganisationName, "Kunta\u0007")));
-        var editor = await portal.SignedInAsync("Editor");
-        var round = await editor.GetPageAsync($"/toimitus/kierrokset/{portal.RoundId}");
+        var editor = await _portal.SignedInAsync("Editor");
+        var round = await editor.GetPageAsync($"/toimitus/kierrokset/{_portal.RoundId}");
 
-        var response = await CommentingPortal.PostFormAsync(editor, round, "form[action='?handler=Export']", new Dictionary<string, string> { ["format"] = "Xlsx" });
+        var response = await editor.PostFormAsync(round, "form[action='?handler=Export']", new Dictionary<string, string> { ["format"] = "Xlsx" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
@@ -65,11 +80,5 @@ public sealed class StoredUnshowableTextTests
             .Elements<Cell>().Select(cell => cell.InlineString!.Text!.Text).ToList();
         Assert.Contains("Rivitoinen", cells);
         Assert.Contains("Kunta", cells);
-    }
-
-    private static async Task RefreshRoundsAsync(CommentingPortal portal)
-    {
-        using var scope = portal.Factory.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<RoundCatalog>().RefreshAsync(CancellationToken.None);
     }
 }

@@ -68,20 +68,20 @@ public sealed class SubmitModel(
         switch (guard.Check(FormStamp, Honeypot))
         {
             case GuardRefusal.Honeypot:
-                AddFormError("Refusal_Honeypot");
+                AddProblem(null, "Refusal_Honeypot");
                 break;
             case GuardRefusal.TooFast:
-                AddFormError("Refusal_TooFast");
+                AddProblem(null, "Refusal_TooFast");
                 break;
             case GuardRefusal.FormExpired:
-                AddFormError("Refusal_FormExpired");
+                AddProblem(null, "Refusal_FormExpired");
                 break;
             default:
-                AddErrors(Input.Validate(Version));
+                AddProblems(Input.Validate(Version));
                 break;
         }
 
-        if (Errors.Count > 0)
+        if (HasProblems)
         {
             return Reshow();
         }
@@ -89,7 +89,7 @@ public sealed class SubmitModel(
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (!guard.TryAcquire(address, out var retryAfter))
         {
-            AddFormError("Refusal_RateLimited", Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes)));
+            AddProblem(null, "Refusal_RateLimited", Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes)));
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Reshow();
@@ -98,7 +98,7 @@ public sealed class SubmitModel(
         var result = await comments.SubmitAsync(Round.Id, Version, Input, cancellationToken);
         if (!result.Succeeded)
         {
-            AddErrors(result.Errors);
+            AddProblems(result.Problems);
             if (result.Refusal is { } refusal)
             {
                 AddRefusal(refusal);
