@@ -18,6 +18,7 @@ public abstract class CommentFormPageModel(ContentStore store, IStringLocalizer<
     {
         CommentRefusal.RoundNotOpen => "Refusal_RoundNotOpen",
         CommentRefusal.NotCovered => "Refusal_NotCovered",
+        CommentRefusal.AlreadySent => "Refusal_AlreadySent",
         _ => "Refusal_Withdrawn",
     });
 }

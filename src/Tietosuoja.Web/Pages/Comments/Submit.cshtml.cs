@@ -86,6 +86,13 @@ public sealed class SubmitModel(
             return Reshow();
         }
 
+        // The same form sent again (a double click, a resend after a slow answer) is not a new
+        // comment and does not count against the rate limit: it leads to the first one's link.
+        if (await comments.SentWithAsync(FormStamp!, cancellationToken) is { } earlier)
+        {
+            return Sent(earlier);
+        }
+
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (!guard.TryAcquire(address, out var retryAfter))
         {
@@ -95,19 +102,24 @@ public sealed class SubmitModel(
             return Reshow();
         }
 
-        var result = await comments.SubmitAsync(Round.Id, Version, Input, cancellationToken);
-        if (!result.Succeeded)
-        {
-            AddProblems(result.Problems);
-            if (result.Refusal is { } refusal)
-            {
-                AddRefusal(refusal);
-            }
+        return Sent(await comments.SubmitAsync(Round.Id, Version, Input, FormStamp!, cancellationToken));
+    }
 
-            return Reshow();
+    /// <summary>The confirmation on the private link, or the form again with what kept the comment from being stored.</summary>
+    private IActionResult Sent(CommentResult result)
+    {
+        if (result.Succeeded)
+        {
+            return Redirect(SiteUrls.CommentLink(Language, result.Token!) + "?sent=true");
         }
 
-        return Redirect(SiteUrls.CommentLink(Language, result.Token!) + "?sent=true");
+        AddProblems(result.Problems);
+        if (result.Refusal is { } refusal)
+        {
+            AddRefusal(refusal);
+        }
+
+        return Reshow();
     }
 
     public override bool CanShowFormAgain => Version is not null && Round is not null;
