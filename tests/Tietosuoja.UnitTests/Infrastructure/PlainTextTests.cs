@@ -1,5 +1,4 @@
 using System.Xml;
-using Tietosuoja.Web.Infrastructure;
 
 namespace Tietosuoja.UnitTests.Infrastructure;
 
