@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
@@ -39,7 +40,9 @@ public static class FormRecovery
         if (!HttpMethods.IsPost(request.Method)
             || !request.HasFormContentType
             || request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true
-            || context.GetEndpoint()?.Metadata.GetMetadata<CompiledPageActionDescriptor>() is null)
+            || context.GetEndpoint()?.Metadata.GetMetadata<CompiledPageActionDescriptor>() is null
+            // The status page for a refused form runs with the same body, and must not be refused in turn.
+            || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
         {
             await next(context);
             return;

@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
 using Tietosuoja.TestSupport;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Data;
@@ -90,10 +94,43 @@ public sealed class FormRulesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_body_over_the_servers_limit_is_answered_413_and_goes_no_further()
+    {
+        var reachedPage = false;
+        var app = new ApplicationBuilder(new ServiceCollection().AddOptions().BuildServiceProvider());
+        app.UseFormRecovery();
+        app.Run(_ =>
+        {
+            reachedPage = true;
+            return Task.CompletedTask;
+        });
+        var context = new DefaultHttpContext { RequestServices = app.ApplicationServices };
+        context.Request.Method = HttpMethods.Post;
+        context.Request.ContentType = "application/x-www-form-urlencoded";
+        context.Request.Body = new TooLargeBody();
+        context.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new CompiledPageActionDescriptor()), "page"));
+
+        await app.Build()(context);
+
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, context.Response.StatusCode);
+        Assert.False(reachedPage);
+    }
+
+    [Fact]
     public void A_body_with_more_fields_than_the_reader_allows_is_no_form()
     {
         var (form, _) = FormRecovery.Recover(string.Join('&', Enumerable.Range(0, 5).Select(i => $"f{i}=%00")), new FormOptions { ValueCountLimit = 4 });
 
         Assert.Null(form);
+    }
+
+    /// <summary>What Kestrel's request body does once more than its limit has been sent.</summary>
+    private sealed class TooLargeBody : MemoryStream
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
     }
 }
