@@ -71,12 +71,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         using var scope = _portal.Services.CreateScope();
         var now = DateTime.UtcNow;
-        return await scope.ServiceProvider.GetRequiredService<RoundService>().CreateAsync(
+        var saved = await scope.ServiceProvider.GetRequiredService<RoundService>().CreateAsync(
             new RoundDraft(
                 "Luvun 2 kommentointikierros", "Kommentarsrunda om kapitel 2", "Kommentoi luvun 2 versiota 1.2.", "Kommentera version 1.2 av kapitel 2.",
                 now.AddDays(-1), now.AddDays(30), [new RoundTarget("oikeusperusteet", new VersionNumber(1, 2))]),
             EditorIdentity.System,
             CancellationToken.None);
+        if (!saved.Succeeded)
+        {
+            throw new InvalidOperationException("The browser tests' round was refused: " + string.Join(", ", saved.Problems.Select(p => p.MessageKey)));
+        }
+
+        return saved.RoundId;
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)

@@ -4,12 +4,11 @@ using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Comments;
 
-/// <summary>A validation problem: the form field it concerns and the key of its message in the UI strings.</summary>
-public sealed record FieldError(string Field, string MessageKey);
-
 /// <summary>
-/// What a commenter types. The same rules run when the form is checked and again just before
-/// storing, so nothing is ever stored half-way or against the rules.
+/// What a commenter types, and the one place of the comment form's rules. The same rules run when
+/// the form is checked and again just before storing, so nothing is ever stored half-way or
+/// against the rules. Free text follows <see cref="PlainText"/>: blank text (invisible spaces
+/// included) counts as missing, and characters that cannot be shown are refused.
 /// </summary>
 public sealed class CommentInput
 {
@@ -45,49 +44,34 @@ public sealed class CommentInput
         ConsentToPublish = comment.ConsentToPublish,
     };
 
-    public IReadOnlyList<FieldError> Validate(ChapterVersion version)
+    public IReadOnlyList<FieldProblem> Validate(ChapterVersion version)
     {
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(Text))
-        {
-            errors.Add(new(nameof(Text), "Error_TextRequired"));
-        }
-        else if (Text.Length > PortalDbContext.CommentTextMaxLength)
-        {
-            errors.Add(new(nameof(Text), "Error_TextTooLong"));
-        }
+        List<FieldProblem?> problems =
+        [
+            PlainText.Check(nameof(Text), Text, PortalDbContext.CommentTextMaxLength, requiredMessage: "Error_TextRequired", tooLongMessage: "Error_TextTooLong"),
+        ];
 
         if (!string.IsNullOrEmpty(Section) && !version.Body.HasAnchor(Section))
         {
-            errors.Add(new(nameof(Section), "Error_SectionUnknown"));
+            problems.Add(new(nameof(Section), "Error_SectionUnknown"));
         }
 
         var type = ParsedOrganisationType;
         if (type is null)
         {
-            errors.Add(new(nameof(OrganisationType), "Error_OrganisationTypeRequired"));
+            problems.Add(new(nameof(OrganisationType), "Error_OrganisationTypeRequired"));
         }
 
-        if (OrganisationName?.Length > PortalDbContext.NameMaxLength)
-        {
-            errors.Add(new(nameof(OrganisationName), "Error_NameTooLong"));
-        }
-        else if (type == Data.OrganisationType.PrivatePerson && !string.IsNullOrWhiteSpace(OrganisationName))
-        {
-            errors.Add(new(nameof(OrganisationName), "Error_PrivatePersonOrganisation"));
-        }
+        var organisation = PlainText.Check(nameof(OrganisationName), OrganisationName, PortalDbContext.NameMaxLength, required: false, tooLongMessage: "Error_NameTooLong");
+        problems.Add(organisation is null && type == Data.OrganisationType.PrivatePerson && !PlainText.IsBlank(OrganisationName)
+            ? new(nameof(OrganisationName), "Error_PrivatePersonOrganisation")
+            : organisation);
+        problems.Add(PlainText.Check(nameof(AuthorName), AuthorName, PortalDbContext.NameMaxLength, required: false, tooLongMessage: "Error_NameTooLong"));
 
-        if (AuthorName?.Length > PortalDbContext.NameMaxLength)
-        {
-            errors.Add(new(nameof(AuthorName), "Error_NameTooLong"));
-        }
+        problems.Add(PlainText.Check(nameof(Email), Email, PortalDbContext.EmailMaxLength, required: false, tooLongMessage: "Error_EmailInvalid")
+            ?? (PlainText.IsBlank(Email) || IsEmailAddress(PlainText.Trim(Email)) ? null : new(nameof(Email), "Error_EmailInvalid")));
 
-        if (!string.IsNullOrWhiteSpace(Email) && !IsEmailAddress(Email.Trim()))
-        {
-            errors.Add(new(nameof(Email), "Error_EmailInvalid"));
-        }
-
-        return errors;
+        return [.. problems.OfType<FieldProblem>()];
     }
 
     /// <summary>Copies the input onto the entity; optional fields left blank are stored as null.</summary>
@@ -97,17 +81,14 @@ public sealed class CommentInput
         comment.SectionAnchor = string.IsNullOrEmpty(Section) ? null : Section;
         comment.SectionHeading = comment.SectionAnchor is null ? null : version.Body.Headings.First(h => h.Anchor == comment.SectionAnchor).Text;
         comment.OrganisationType = ParsedOrganisationType!.Value;
-        comment.OrganisationName = Blank(OrganisationName);
-        comment.AuthorName = Blank(AuthorName);
-        comment.Email = Blank(Email);
+        comment.OrganisationName = PlainText.TrimToNull(OrganisationName);
+        comment.AuthorName = PlainText.TrimToNull(AuthorName);
+        comment.Email = PlainText.TrimToNull(Email);
         comment.ConsentToPublish = ConsentToPublish;
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
     private static bool IsEmailAddress(string value) =>
-        value.Length <= PortalDbContext.EmailMaxLength
-        && MailAddress.TryCreate(value, out var address)
+        MailAddress.TryCreate(value, out var address)
         && address.Address == value
         && address.Host.Contains('.', StringComparison.Ordinal);
 }

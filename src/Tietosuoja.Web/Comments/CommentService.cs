@@ -1,10 +1,13 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Comments;
 
-/// <summary>Why a comment could not be stored or changed, beyond field errors.</summary>
+/// <summary>Why a comment could not be stored or changed, beyond problems with its fields.</summary>
 public enum CommentRefusal
 {
     /// <summary>The round is not open (not yet, or no longer).</summary>
@@ -15,39 +18,81 @@ public enum CommentRefusal
 
     /// <summary>The comment has been withdrawn and cannot be changed.</summary>
     Withdrawn,
+
+    /// <summary>The form was sent before and its comment stored, but the way back to its private link is gone (the key that protected it was retired).</summary>
+    AlreadySent,
 }
 
-/// <summary>The outcome of storing or changing a comment: the private link token, field errors, or a refusal.</summary>
-public sealed record CommentResult(string? Token, IReadOnlyList<FieldError> Errors, CommentRefusal? Refusal)
+/// <summary>The outcome of storing or changing a comment: the private link token, field problems, or a refusal.</summary>
+public sealed record CommentResult(string? Token, IReadOnlyList<FieldProblem> Problems, CommentRefusal? Refusal)
 {
-    public bool Succeeded => Errors.Count == 0 && Refusal is null;
+    public bool Succeeded => Problems.Count == 0 && Refusal is null;
 
     public static CommentResult Stored(string? token = null) => new(token, [], null);
 
-    public static CommentResult Invalid(IReadOnlyList<FieldError> errors) => new(null, errors, null);
+    public static CommentResult Invalid(IReadOnlyList<FieldProblem> problems) => new(null, problems, null);
 
     public static CommentResult Refused(CommentRefusal refusal) => new(null, [], refusal);
 }
 
 /// <summary>
 /// Stores, edits and withdraws comments. Every rule is checked against the database at the moment
-/// of writing, so a round closed on another instance a second ago still refuses the comment.
+/// of writing, so a round closed on another instance a second ago still refuses the comment. A
+/// comment form's stamp is single-use (<see cref="UsedFormStamp"/>): the same form sent twice, in
+/// a row or at the same moment to two instances, stores one comment and both answers lead to its
+/// private link.
 /// </summary>
-public sealed class CommentService(PortalDbContext db, TimeProvider clock)
+public sealed class CommentService(PortalDbContext db, TimeProvider clock, IDataProtectionProvider protection)
 {
+    private readonly IDataProtector _tokens = protection.CreateProtector("Tietosuoja.Comments.SentWithStamp");
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<CommentResult> SubmitAsync(int roundId, ChapterVersion version, CommentInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// The private link token of the comment already stored with this form stamp; null when the
+    /// stamp has not been used. A refusal when it was used but its token can no longer be read.
+    /// </summary>
+    public async Task<CommentResult?> SentWithAsync(string formStamp, CancellationToken cancellationToken)
     {
+        var hash = StampHash(formStamp);
+        var used = await db.UsedFormStamps.AsNoTracking().SingleOrDefaultAsync(s => s.StampHash == hash, cancellationToken);
+        if (used is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return CommentResult.Stored(_tokens.Unprotect(used.ProtectedToken));
+        }
+        catch (CryptographicException)
+        {
+            return CommentResult.Refused(CommentRefusal.AlreadySent);
+        }
+    }
+
+    /// <summary>
+    /// Stores a comment sent with <paramref name="formStamp"/> (a stamp the submission guard has
+    /// accepted). The comment and the stamp's row are written in one save, and the row's key is the
+    /// stamp: of two posts of the same form, the second finds the first one's row, or fails on the
+    /// key if both got this far at once, and answers with the first one's private link.
+    /// </summary>
+    public async Task<CommentResult> SubmitAsync(int roundId, ChapterVersion version, CommentInput input, string formStamp, CancellationToken cancellationToken)
+    {
+        if (await SentWithAsync(formStamp, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
         if (await RefusalAsync(roundId, version, cancellationToken) is { } refusal)
         {
             return CommentResult.Refused(refusal);
         }
 
-        var errors = input.Validate(version);
-        if (errors.Count > 0)
+        var problems = input.Validate(version);
+        if (problems.Count > 0)
         {
-            return CommentResult.Invalid(errors);
+            return CommentResult.Invalid(problems);
         }
 
         var token = CommentToken.Create();
@@ -65,9 +110,27 @@ public sealed class CommentService(PortalDbContext db, TimeProvider clock)
         };
         input.ApplyTo(comment, version);
         db.Comments.Add(comment);
-        await db.SaveChangesAsync(cancellationToken);
+        db.UsedFormStamps.Add(new UsedFormStamp { StampHash = StampHash(formStamp), Comment = comment, ProtectedToken = _tokens.Protect(token), UsedAt = Now });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Which constraint failed is provider-specific; whether the stamp's row is there now is not.
+            db.ChangeTracker.Clear();
+            if (await SentWithAsync(formStamp, cancellationToken) is { } concurrent)
+            {
+                return concurrent;
+            }
+
+            throw;
+        }
+
         return CommentResult.Stored(token);
     }
+
+    private static byte[] StampHash(string formStamp) => SHA256.HashData(Encoding.UTF8.GetBytes(formStamp));
 
     /// <summary>The comment behind a private link, with its round; null for an unknown or malformed token.</summary>
     public async Task<Comment?> FindAsync(string? token, CancellationToken cancellationToken)
@@ -92,10 +155,10 @@ public sealed class CommentService(PortalDbContext db, TimeProvider clock)
             return CommentResult.Refused(refusal);
         }
 
-        var errors = input.Validate(version);
-        if (errors.Count > 0)
+        var problems = input.Validate(version);
+        if (problems.Count > 0)
         {
-            return CommentResult.Invalid(errors);
+            return CommentResult.Invalid(problems);
         }
 
         input.ApplyTo(comment, version);

@@ -31,11 +31,21 @@ public sealed partial class PersonalDataRetention(PortalDbContext db, TimeProvid
         return erased;
     }
 
+    /// <summary>
+    /// Forgets the comment-form stamps that have expired (no form can be sent with them any more),
+    /// and with them the protected private-link tokens they kept for a second post of the same form.
+    /// </summary>
+    public Task<int> ForgetExpiredFormStampsAsync(CancellationToken cancellationToken)
+    {
+        var usedBefore = clock.GetUtcNow().UtcDateTime - SubmissionGuard.FormLifetime;
+        return db.UsedFormStamps.Where(s => s.UsedAt < usedBefore).ExecuteDeleteAsync(cancellationToken);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Erased the names and e-mail addresses of {CommentCount} comments past their retention period")]
     private partial void LogErased(int commentCount);
 }
 
-/// <summary>Runs <see cref="PersonalDataRetention"/> at start-up and then every <see cref="CommentOptions.RetentionInterval"/>.</summary>
+/// <summary>Runs <see cref="PersonalDataRetention"/> (both erasures) at start-up and then every <see cref="CommentOptions.RetentionInterval"/>.</summary>
 public sealed partial class PersonalDataRetentionWorker(IServiceScopeFactory scopes, IOptions<CommentOptions> options, ILogger<PersonalDataRetentionWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -47,7 +57,9 @@ public sealed partial class PersonalDataRetentionWorker(IServiceScopeFactory sco
             try
             {
                 using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<PersonalDataRetention>().EraseExpiredAsync(stoppingToken);
+                var retention = scope.ServiceProvider.GetRequiredService<PersonalDataRetention>();
+                await retention.EraseExpiredAsync(stoppingToken);
+                await retention.ForgetExpiredFormStampsAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

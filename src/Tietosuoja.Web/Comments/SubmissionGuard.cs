@@ -52,7 +52,8 @@ public sealed class SubmissionGuard : IDisposable
 
     /// <summary>
     /// How long a shown form can be sent back. Measured on the app's <see cref="TimeProvider"/>
-    /// from the stamped time, like the fill time, rather than by the Data Protection clock.
+    /// from the stamped time, like the fill time, rather than by the Data Protection clock. A used
+    /// stamp is remembered this long (<see cref="CommentService.SubmitAsync"/>).
     /// </summary>
     public static readonly TimeSpan FormLifetime = TimeSpan.FromDays(1);
 

@@ -136,3 +136,24 @@ public sealed class Comment
 
     public bool IsWithdrawn => WithdrawnAt is not null;
 }
+
+/// <summary>
+/// A comment form's stamp that a comment was stored with. The stamp is single-use across every
+/// instance: the key is the stamp's SHA-256, so a second post of the same form (a double click, a
+/// resend after a timeout, another instance behind the proxy) finds the row instead of storing a
+/// second comment, and is sent to the same private link. The link's token is kept here only
+/// protected with Data Protection, and only as long as a stamp lives; then the row is pruned.
+/// </summary>
+public sealed class UsedFormStamp
+{
+    public required byte[] StampHash { get; set; }
+
+    public long CommentId { get; set; }
+
+    public Comment? Comment { get; set; }
+
+    /// <summary>The private link's token, protected (never stored in the clear).</summary>
+    public required string ProtectedToken { get; set; }
+
+    public DateTime UsedAt { get; set; }
+}

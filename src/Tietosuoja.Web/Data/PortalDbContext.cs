@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Tietosuoja.Web.Data;
 
 /// <summary>
-/// The portal's database: rounds, comments and the Data Protection key ring (so every instance
-/// can read the antiforgery and form tokens that another one issued). The model is shared; each
-/// provider has its own subclass only so that each has its own migration set.
+/// The portal's database: rounds, comments, used comment-form stamps and the Data Protection key
+/// ring (so every instance can read the antiforgery and form tokens that another one issued). The
+/// model is shared; each provider has its own subclass only so that each has its own migration set.
 /// </summary>
 public abstract class PortalDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
@@ -28,6 +28,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ChapterDraft> ChapterDrafts => Set<ChapterDraft>();
+
+    public DbSet<UsedFormStamp> UsedFormStamps => Set<UsedFormStamp>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -75,6 +77,16 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
             comment.Property(c => c.Email).HasMaxLength(EmailMaxLength);
             comment.Property(c => c.Response).HasMaxLength(CommentTextMaxLength);
             comment.Ignore(c => c.IsWithdrawn);
+        });
+
+        modelBuilder.Entity<UsedFormStamp>(stamp =>
+        {
+            // The key is the unique constraint that makes a stamp single-use, whichever instance is asked.
+            stamp.HasKey(s => s.StampHash);
+            stamp.Property(s => s.StampHash).HasMaxLength(32);
+            stamp.Property(s => s.ProtectedToken).HasMaxLength(500);
+            stamp.HasIndex(s => s.UsedAt);
+            stamp.HasOne(s => s.Comment).WithMany().HasForeignKey(s => s.CommentId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<AuditEntry>(entry =>

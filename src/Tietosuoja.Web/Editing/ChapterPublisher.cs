@@ -205,26 +205,17 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
 
     private static List<PublishProblem> FormProblems(ChapterText text)
     {
-        var problems = new List<PublishProblem>();
-        if (string.IsNullOrWhiteSpace(text.Title))
-        {
-            problems.Add(new("Title", "Error_Required"));
-        }
-        else if (text.Title.Length > ContentLimits.TitleMaxLength)
-        {
-            problems.Add(new("Title", "Error_TooLong"));
-        }
+        // Title and summary follow the rule of every free-text field (PlainText): blank counts as missing, unshowable is refused.
+        var problems = new[]
+            {
+                PlainText.Check("Title", text.Title, ContentLimits.TitleMaxLength, tooLongMessage: "Error_TooLong"),
+                PlainText.Check("Summary", text.Summary, ContentLimits.SummaryMaxLength, tooLongMessage: "Error_TooLong"),
+            }
+            .OfType<FieldProblem>()
+            .Select(p => new PublishProblem(p.Field, p.MessageKey))
+            .ToList();
 
-        if (string.IsNullOrWhiteSpace(text.Summary))
-        {
-            problems.Add(new("Summary", "Error_Required"));
-        }
-        else if (text.Summary.Length > ContentLimits.SummaryMaxLength)
-        {
-            problems.Add(new("Summary", "Error_TooLong"));
-        }
-
-        if (string.IsNullOrWhiteSpace(text.Markdown))
+        if (PlainText.IsBlank(text.Markdown))
         {
             problems.Add(new("Markdown", "Error_Required"));
         }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using System.Xml;
 using CsvHelper;
 using CsvHelper.Configuration;
 using DocumentFormat.OpenXml;
@@ -167,10 +166,12 @@ public sealed class CommentExport(PortalDbContext db, ContentStore content, Audi
                     writer.WriteStartElement(new Row());
                     foreach (var cell in row)
                     {
+                        // Text stored before the rules existed, or written around them, may hold characters
+                        // XML cannot carry; one of them must not break the whole workbook.
                         writer.WriteElement(new Cell
                         {
                             DataType = CellValues.InlineString,
-                            InlineString = new InlineString(new Text(XmlSafe(Neutralize(cell))) { Space = SpaceProcessingModeValues.Preserve }),
+                            InlineString = new InlineString(new Text(PlainText.Showable(Neutralize(cell))) { Space = SpaceProcessingModeValues.Preserve }),
                         });
                     }
 
@@ -211,10 +212,4 @@ public sealed class CommentExport(PortalDbContext db, ContentStore content, Audi
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + $"<Relationship Id=\"rId1\" Type=\"{Relationships}/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"),
     ];
-
-    /// <summary>XML cannot carry most control characters; a pasted one must not break the whole export.</summary>
-    private static string XmlSafe(string value) =>
-        value.All(IsXmlText) ? value : new string([.. value.Where(IsXmlText)]);
-
-    private static bool IsXmlText(char c) => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c);
 }

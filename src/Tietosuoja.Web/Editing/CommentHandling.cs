@@ -48,6 +48,22 @@ public sealed record CommentCounts(
 
 public sealed record CommentList(IReadOnlyList<CommentRow> Rows, int Matching, Paging Paging);
 
+/// <summary>An editor's handling of one comment, as the form sends it, and the one place of that form's rules.</summary>
+public sealed class HandlingInput
+{
+    public HandlingStatus Status { get; set; }
+
+    /// <summary>The public response; blank for none.</summary>
+    public string? Answer { get; set; }
+
+    public Moderation Moderation { get; set; }
+
+    public static HandlingInput From(Comment comment) => new() { Status = comment.Status, Answer = comment.Response, Moderation = comment.Moderation };
+
+    public IReadOnlyList<FieldProblem> Validate() =>
+        PlainText.Check(nameof(Answer), Answer, PortalDbContext.CommentTextMaxLength, required: false) is { } problem ? [problem] : [];
+}
+
 /// <summary>
 /// The writing team's work on comments: listing and counting, setting the handling status, the
 /// public response and the moderation state. Every change goes into the audit trail with the
@@ -101,16 +117,25 @@ public sealed class CommentHandling(PortalDbContext db, AuditLog audit, TimeProv
     public Task<Comment?> FindAsync(long id, CancellationToken cancellationToken) =>
         db.Comments.AsNoTracking().Include(c => c.Round).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
 
-    /// <summary>Saves an editor's handling of one comment; false if the comment was withdrawn.</summary>
-    public async Task<bool> HandleAsync(long id, HandlingStatus status, string? response, Moderation moderation, EditorIdentity actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves an editor's handling of one comment after checking it with the form's rules; returns
+    /// the problems (a withdrawn comment is a problem of the form as a whole), empty once saved.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldProblem>> HandleAsync(long id, HandlingInput input, EditorIdentity actor, CancellationToken cancellationToken)
     {
+        if (input.Validate() is { Count: > 0 } problems)
+        {
+            return problems;
+        }
+
         var comment = await db.Comments.SingleAsync(c => c.Id == id, cancellationToken);
         if (comment.IsWithdrawn)
         {
-            return false;
+            return [FieldProblem.ForForm("Refusal_Withdrawn")];
         }
 
-        response = string.IsNullOrWhiteSpace(response) ? null : response.Trim();
+        var (status, moderation) = (input.Status, input.Moderation);
+        var response = PlainText.TrimToNull(input.Answer);
         var subject = Subject(id);
         if (comment.Status != status)
         {
@@ -132,7 +157,7 @@ public sealed class CommentHandling(PortalDbContext db, AuditLog audit, TimeProv
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return [];
     }
 
     /// <summary>Sets the status of the chosen comments of a round (withdrawn ones left out); returns how many changed.</summary>

@@ -15,7 +15,52 @@ public sealed record RoundDraft(
     string DescriptionSv,
     DateTime OpensAt,
     DateTime ClosesAt,
-    IReadOnlyList<RoundTarget> Targets);
+    IReadOnlyList<RoundTarget> Targets)
+{
+    /// <summary>
+    /// The one place of a round's rules, run by the round form and again by <see cref="RoundService"/>
+    /// before storing; empty when the draft can be saved. Texts are required, showable and within
+    /// their columns; the round closes after it opens and covers Finnish versions that exist. The
+    /// editor form also gives <paramref name="earliestOpening"/>: a new round does not start in the
+    /// past (the seed and tests may create rounds that are open already).
+    /// </summary>
+    public IReadOnlyList<FieldProblem> Validate(ContentSnapshot content, DateTime? earliestOpening = null)
+    {
+        List<FieldProblem?> problems =
+        [
+            PlainText.Check(nameof(TitleFi), TitleFi, PortalDbContext.TitleMaxLength),
+            PlainText.Check(nameof(TitleSv), TitleSv, PortalDbContext.TitleMaxLength),
+            PlainText.Check(nameof(DescriptionFi), DescriptionFi, PortalDbContext.DescriptionMaxLength),
+            PlainText.Check(nameof(DescriptionSv), DescriptionSv, PortalDbContext.DescriptionMaxLength),
+        ];
+        if (earliestOpening is { } earliest && OpensAt < earliest)
+        {
+            problems.Add(new(nameof(OpensAt), "Error_RoundOpensInPast"));
+        }
+
+        if (ClosesAt <= OpensAt)
+        {
+            problems.Add(new(nameof(ClosesAt), "Error_RoundClosesBeforeOpening"));
+        }
+
+        if (Targets.Count == 0)
+        {
+            problems.Add(new(nameof(Targets), "Error_RoundNeedsVersions"));
+        }
+        else if (Targets.Any(t => content.FindChapterById(t.ChapterId)?.Find(Language.Fi, t.Version) is null))
+        {
+            problems.Add(new(nameof(Targets), "Error_RoundUnknownVersion"));
+        }
+
+        return [.. problems.OfType<FieldProblem>()];
+    }
+}
+
+/// <summary>The outcome of saving a round: its id, or the problems that kept it from being saved, or that it had opened already.</summary>
+public sealed record RoundSaved(int RoundId, IReadOnlyList<FieldProblem> Problems, bool AlreadyOpened = false)
+{
+    public bool Succeeded => Problems.Count == 0 && !AlreadyOpened;
+}
 
 /// <summary>
 /// Creates rounds and moves them through their life. Every change is recorded in the audit trail
@@ -25,44 +70,20 @@ public sealed class RoundService(PortalDbContext db, ContentStore content, Round
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Problems with a draft, as message keys; empty when it can be saved.</summary>
-    public IReadOnlyList<FieldError> Validate(RoundDraft draft)
+    /// <summary>Creates a round if the draft follows the rules (<see cref="RoundDraft.Validate"/>).</summary>
+    public async Task<RoundSaved> CreateAsync(RoundDraft draft, EditorIdentity actor, CancellationToken cancellationToken)
     {
-        var errors = new List<FieldError>();
-        Require(draft.TitleFi, nameof(draft.TitleFi), PortalDbContext.TitleMaxLength, errors);
-        Require(draft.TitleSv, nameof(draft.TitleSv), PortalDbContext.TitleMaxLength, errors);
-        Require(draft.DescriptionFi, nameof(draft.DescriptionFi), PortalDbContext.DescriptionMaxLength, errors);
-        Require(draft.DescriptionSv, nameof(draft.DescriptionSv), PortalDbContext.DescriptionMaxLength, errors);
-        if (draft.ClosesAt <= draft.OpensAt)
+        if (draft.Validate(content.Current) is { Count: > 0 } problems)
         {
-            errors.Add(new(nameof(draft.ClosesAt), "Error_RoundClosesBeforeOpening"));
-        }
-
-        if (draft.Targets.Count == 0)
-        {
-            errors.Add(new(nameof(draft.Targets), "Error_RoundNeedsVersions"));
-        }
-        else if (draft.Targets.Any(t => content.Current.FindChapterById(t.ChapterId)?.Find(Language.Fi, t.Version) is null))
-        {
-            errors.Add(new(nameof(draft.Targets), "Error_RoundUnknownVersion"));
-        }
-
-        return errors;
-    }
-
-    public async Task<int> CreateAsync(RoundDraft draft, EditorIdentity actor, CancellationToken cancellationToken)
-    {
-        if (Validate(draft) is { Count: > 0 } errors)
-        {
-            throw new InvalidOperationException("The round is not valid: " + string.Join(", ", errors.Select(e => e.MessageKey)));
+            return new RoundSaved(0, problems);
         }
 
         var round = new Round
         {
-            TitleFi = draft.TitleFi.Trim(),
-            TitleSv = draft.TitleSv.Trim(),
-            DescriptionFi = draft.DescriptionFi.Trim(),
-            DescriptionSv = draft.DescriptionSv.Trim(),
+            TitleFi = PlainText.Trim(draft.TitleFi),
+            TitleSv = PlainText.Trim(draft.TitleSv),
+            DescriptionFi = PlainText.Trim(draft.DescriptionFi),
+            DescriptionSv = PlainText.Trim(draft.DescriptionSv),
             OpensAt = draft.OpensAt,
             ClosesAt = draft.ClosesAt,
             CreatedAt = Now,
@@ -81,31 +102,31 @@ public sealed class RoundService(PortalDbContext db, ContentStore content, Round
             await transaction.CommitAsync(cancellationToken);
         });
         await catalog.RefreshAsync(cancellationToken);
-        return round.Id;
+        return new RoundSaved(round.Id, []);
     }
 
     /// <summary>
-    /// Changes a round that has not opened yet; false once it has opened, because commenters may
-    /// already have read what it said.
+    /// Changes a round that has not opened yet, if the draft follows the rules; never once it has
+    /// opened, because commenters may already have read what it said.
     /// </summary>
-    public async Task<bool> UpdateAsync(int roundId, RoundDraft draft, EditorIdentity actor, CancellationToken cancellationToken)
+    public async Task<RoundSaved> UpdateAsync(int roundId, RoundDraft draft, EditorIdentity actor, CancellationToken cancellationToken)
     {
-        if (Validate(draft) is { Count: > 0 } errors)
+        if (draft.Validate(content.Current) is { Count: > 0 } problems)
         {
-            throw new InvalidOperationException("The round is not valid: " + string.Join(", ", errors.Select(e => e.MessageKey)));
+            return new RoundSaved(roundId, problems);
         }
 
         var round = await db.Rounds.Include(r => r.Versions).SingleAsync(r => r.Id == roundId, cancellationToken);
         if (round.OpensAt <= Now)
         {
-            return false;
+            return new RoundSaved(roundId, [], AlreadyOpened: true);
         }
 
         var before = Describe(round);
-        round.TitleFi = draft.TitleFi.Trim();
-        round.TitleSv = draft.TitleSv.Trim();
-        round.DescriptionFi = draft.DescriptionFi.Trim();
-        round.DescriptionSv = draft.DescriptionSv.Trim();
+        round.TitleFi = PlainText.Trim(draft.TitleFi);
+        round.TitleSv = PlainText.Trim(draft.TitleSv);
+        round.DescriptionFi = PlainText.Trim(draft.DescriptionFi);
+        round.DescriptionSv = PlainText.Trim(draft.DescriptionSv);
         round.OpensAt = draft.OpensAt;
         round.ClosesAt = draft.ClosesAt;
         round.UpdatedAt = Now;
@@ -114,7 +135,7 @@ public sealed class RoundService(PortalDbContext db, ContentStore content, Round
         audit.Add(actor, AuditAction.RoundEdited, Subject(round.Id), $"{before} → {Describe(draft)}");
         await db.SaveChangesAsync(cancellationToken);
         await catalog.RefreshAsync(cancellationToken);
-        return true;
+        return new RoundSaved(roundId, []);
     }
 
     /// <summary>Closes an open round now; false if it is not open.</summary>
@@ -164,19 +185,7 @@ public sealed class RoundService(PortalDbContext db, ContentStore content, Round
         Describe(round.TitleFi, round.OpensAt, round.ClosesAt, [.. round.Versions.Select(v => new RoundTarget(v.ChapterId, v.Version))]);
 
     private static string Describe(string title, DateTime opens, DateTime closes, IReadOnlyList<RoundTarget> targets) =>
-        $"\"{title.Trim()}\", {Format(opens)}–{Format(closes)}, {string.Join(", ", targets.Select(t => $"{t.ChapterId} {t.Version}"))}";
+        $"\"{PlainText.Trim(title)}\", {Format(opens)}–{Format(closes)}, {string.Join(", ", targets.Select(t => $"{t.ChapterId} {t.Version}"))}";
 
     private static string Format(DateTime utc) => FinnishTime.Format(utc, Language.Fi);
-
-    private static void Require(string? value, string field, int maxLength, List<FieldError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(new(field, "Error_Required"));
-        }
-        else if (value.Length > maxLength)
-        {
-            errors.Add(new(field, "Error_TooLong"));
-        }
-    }
 }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tietosuoja.Web.Guidance;
 
@@ -11,26 +14,51 @@ public sealed class ErrorModel(ContentStore store, IStringLocalizer<SharedResour
 {
     public int Code { get; private set; }
 
-    public bool IsNotFound => Code == StatusCodes.Status404NotFound;
-
-    /// <summary>A signed-in person without an editor role on an editor page.</summary>
     public bool IsForbidden => Code == StatusCodes.Status403Forbidden;
 
-    /// <summary>The database could not be used; reading pages still work.</summary>
-    public bool IsUnavailable => Code == StatusCodes.Status503ServiceUnavailable;
-
-    public override string PageTitle => IsNotFound ? T["NotFoundTitle"] : IsForbidden ? T["ForbiddenTitle"] : IsUnavailable ? T["UnavailableTitle"] : T["ErrorTitle"];
-
-    public void OnGet(int code)
+    /// <summary>The message keys of the page's title and text: the codes a reader can meet have their own, any other gets the general error.</summary>
+    private (string Title, string Text) Keys => Code switch
     {
-        Code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        StatusCodes.Status400BadRequest => ("BadRequestTitle", "BadRequestText"),
+        StatusCodes.Status403Forbidden => ("ForbiddenTitle", "ForbiddenText"),
+        StatusCodes.Status404NotFound => ("NotFoundTitle", "NotFoundText"),
+        StatusCodes.Status405MethodNotAllowed => ("MethodNotAllowedTitle", "MethodNotAllowedText"),
+        StatusCodes.Status413PayloadTooLarge => ("TooLargeTitle", "TooLargeText"),
+        // The database could not be used; reading pages still work.
+        StatusCodes.Status503ServiceUnavailable => ("UnavailableTitle", "UnavailableText"),
+        _ => ("ErrorTitle", "ErrorText"),
+    };
+
+    public override string PageTitle => T[Keys.Title];
+
+    public string Explanation => T[Keys.Text];
+
+    /// <summary>
+    /// Runs for every method, also when no handler matches (a 405 for TRACE is re-executed here as
+    /// TRACE). The code comes from the route, never from model binding: a refused form post is
+    /// re-executed as a POST whose body may be the very thing that could not be read.
+    /// </summary>
+    [NonHandler]
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        Code = int.TryParse(RouteData.Values["code"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code is >= 400 and <= 599
+            ? code
+            : StatusCodes.Status404NotFound;
         // Reached directly rather than re-executed: answer with the status the page describes.
         if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null)
         {
             Response.StatusCode = Code;
         }
+
+        base.OnPageHandlerExecuting(context);
+    }
+
+    public void OnGet()
+    {
     }
 
     /// <summary>A refused form post (such as a failed antiforgery check) is re-executed here as a POST.</summary>
-    public void OnPost(int code) => OnGet(code);
+    public void OnPost()
+    {
+    }
 }

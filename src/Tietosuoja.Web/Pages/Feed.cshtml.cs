@@ -38,6 +38,10 @@ public sealed class FeedModel(ContentStore store, IStringLocalizer<SharedResourc
     {
         Uri Absolute(string path) => new(baseUri, path.TrimStart('/'));
 
+        // XML cannot carry control characters; text stored before the rules existed (or around
+        // them) must not take the whole feed down, so every text is written in its showable form.
+        static string Text(string value) => PlainText.Showable(value);
+
         var entries = new List<SyndicationItem>();
         foreach (var chapter in Snapshot.Chapters)
         {
@@ -45,7 +49,7 @@ public sealed class FeedModel(ContentStore store, IStringLocalizer<SharedResourc
             {
                 var url = Absolute(SiteUrls.Version(chapter, version));
                 var published = new DateTimeOffset(FinnishTime.ToUtc(version.Date.ToDateTime(TimeOnly.MinValue)), TimeSpan.Zero);
-                entries.Add(new SyndicationItem(T["FeedVersionEntry", chapter.Number, version.Title, version.Version], version.Summary, url, url.AbsoluteUri, published)
+                entries.Add(new SyndicationItem(Text(T["FeedVersionEntry", chapter.Number, version.Title, version.Version]), Text(version.Summary), url, url.AbsoluteUri, published)
                 {
                     PublishDate = published,
                 });
@@ -58,7 +62,7 @@ public sealed class FeedModel(ContentStore store, IStringLocalizer<SharedResourc
             var url = Absolute(SiteUrls.Round(Language, round.Id));
             var opened = new DateTimeOffset(round.OpensAt, TimeSpan.Zero);
             var summary = $"{round.Description(Language)} {T["FeedRoundCloses", FinnishTime.Format(round.ClosesAt, Language)]}";
-            entries.Add(new SyndicationItem(T["FeedRoundEntry", round.Title(Language)], summary, url, url.AbsoluteUri, opened)
+            entries.Add(new SyndicationItem(Text(T["FeedRoundEntry", round.Title(Language)]), Text(summary), url, url.AbsoluteUri, opened)
             {
                 PublishDate = opened,
             });
@@ -66,12 +70,12 @@ public sealed class FeedModel(ContentStore store, IStringLocalizer<SharedResourc
 
         var newest = entries.OrderByDescending(e => e.LastUpdatedTime).Take(MaxEntries).ToList();
         var feedUrl = Absolute(SiteUrls.Feed(Language));
-        var feed = new SyndicationFeed(PageTitle, Snapshot.Site.Description(Language), Absolute(SiteUrls.Home(Language)), feedUrl.AbsoluteUri, newest.Count > 0 ? newest[0].LastUpdatedTime : DateTimeOffset.UnixEpoch, newest)
+        var feed = new SyndicationFeed(Text(PageTitle), Text(Snapshot.Site.Description(Language)), Absolute(SiteUrls.Home(Language)), feedUrl.AbsoluteUri, newest.Count > 0 ? newest[0].LastUpdatedTime : DateTimeOffset.UnixEpoch, newest)
         {
             Language = Language.Code(),
         };
         feed.Authors.Add(new SyndicationPerson { Name = T["SiteOwner"] });
-        feed.Links.Add(new SyndicationLink(feedUrl, "self", PageTitle, "application/atom+xml", 0));
+        feed.Links.Add(new SyndicationLink(feedUrl, "self", Text(PageTitle), "application/atom+xml", 0));
         return feed;
     }
 }

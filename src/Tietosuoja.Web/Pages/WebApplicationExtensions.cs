@@ -64,12 +64,16 @@ public static class WebApplicationExtensions
             },
         });
         app.UseRouting();
+        app.UsePageMethods();
+        app.UseFormRecovery();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        // Declared methods let routing answer anything else with 405 and an Allow header.
+        var probeMethods = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(probeMethods);
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).WithMetadata(probeMethods);
         app.MapRazorPages();
         return app;
     }

@@ -59,13 +59,15 @@ public sealed class CommentingPortal : IAsyncLifetime, IAsyncDisposable
     public static async Task<int> CreateRoundAsync(PortalFactory factory, DateTimeOffset opens, DateTimeOffset closes, params (string Chapter, string Version)[] targets)
     {
         using var scope = factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<RoundService>().CreateAsync(
+        var saved = await scope.ServiceProvider.GetRequiredService<RoundService>().CreateAsync(
             new RoundDraft(
                 "Testikierros", "Testrunda", "Kierroksen kuvaus.", "Rundans beskrivning.",
                 opens.UtcDateTime, closes.UtcDateTime,
                 [.. targets.Select(t => new RoundTarget(t.Chapter, VersionNumber.Parse(t.Version)))]),
             EditorIdentity.System,
             CancellationToken.None);
+        Assert.Empty(saved.Problems);
+        return saved.RoundId;
     }
 
     public Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> query) => WithDbAsync(Factory, query);

@@ -43,13 +43,15 @@ public sealed class DatabaseTests
         var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
 
         var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()!).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["AuditEntries", "ChapterDrafts", "Comments", "DataProtectionKeys", "RoundVersions", "Rounds"], tables);
+        Assert.Equal(["AuditEntries", "ChapterDrafts", "Comments", "DataProtectionKeys", "RoundVersions", "Rounds", "UsedFormStamps"], tables);
         foreach (var table in tables)
         {
             Assert.Equal(1, script.Split($"CREATE TABLE [{table}]").Length - 1);
         }
 
         Assert.Contains("CREATE UNIQUE INDEX [IX_Comments_TokenHash]", script, StringComparison.Ordinal);
+        // The key that makes a comment form's stamp single-use across instances.
+        Assert.Contains("CONSTRAINT [PK_UsedFormStamps] PRIMARY KEY ([StampHash])", script, StringComparison.Ordinal);
         foreach (var migration in db.Database.GetMigrations())
         {
             Assert.Contains($"WHERE [MigrationId] = N'{migration}'", script, StringComparison.Ordinal);

@@ -55,14 +55,14 @@ public sealed class EditorDatabaseFaultTests : IAsyncLifetime
         {
             page = await HtmlClient.ParseAsync(await editor.PostFormAsync(form, "form.editor-form", new Dictionary<string, string>
             {
-                ["Status"] = nameof(HandlingStatus.Accepted),
-                ["Answer"] = "Kiitos, lisäämme esimerkin seuraavaan versioon.",
+                ["Input.Status"] = nameof(HandlingStatus.Accepted),
+                ["Input.Answer"] = "Kiitos, lisäämme esimerkin seuraavaan versioon.",
             }));
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, page.Status);
         Assert.Contains(Message, page.Document.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Kiitos, lisäämme esimerkin seuraavaan versioon.", page.Document.QuerySelector("textarea[name=Answer]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Kiitos, lisäämme esimerkin seuraavaan versioon.", page.Document.QuerySelector("textarea[name='Input.Answer']")!.TextContent, StringComparison.Ordinal);
         var stored = (await _portal.CommentsAsync())[0];
         Assert.Equal(HandlingStatus.Received, stored.Status);
         Assert.Null(stored.Response);

@@ -21,8 +21,11 @@ public sealed class EditorPortal : IAsyncLifetime
     private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfFixtureContent();
 
     /// <summary>The portal, not yet started: a test class holds it and starts it in its own <see cref="IAsyncLifetime.InitializeAsync"/>.</summary>
-    public EditorPortal() =>
+    public EditorPortal(Action<PortalFactory>? configure = null)
+    {
         Factory = new PortalFactory(_content.Root).WithClock(Start).WithSetting("Comments:MinimumFillTime", "00:00:00");
+        configure?.Invoke(Factory);
+    }
 
     public PortalFactory Factory { get; }
 

@@ -95,11 +95,11 @@ public sealed class RoundAndCommentHandlingTests : IAsyncLifetime
         Assert.Contains("Suostumus", page.Document.QuerySelector(".section-context")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync(page, "form.editor-form", new Dictionary<string, string>
         {
-            ["Status"] = nameof(HandlingStatus.Accepted),
-            ["Answer"] = "Kiitos, lisäämme esimerkin.",
+            ["Input.Status"] = nameof(HandlingStatus.Accepted),
+            ["Input.Answer"] = "Kiitos, lisäämme esimerkin.",
         })).StatusCode);
         var spam = await editor.GetPageAsync($"/toimitus/kommentit/{comments[1].Id}");
-        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync(spam, "form.editor-form", new Dictionary<string, string> { ["Moderation"] = nameof(Moderation.Spam) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync(spam, "form.editor-form", new Dictionary<string, string> { ["Input.Moderation"] = nameof(Moderation.Spam) })).StatusCode);
 
         var own = await _portal.NewClient().GetPageAsync("/kommentti/" + answered);
         Assert.Contains("Kiitos, lisäämme esimerkin.", own.Text, StringComparison.Ordinal);

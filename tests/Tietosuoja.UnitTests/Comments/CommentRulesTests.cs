@@ -46,6 +46,31 @@ public sealed class CommentRulesTests
         Assert.Equal(valid, input.Validate(Version).All(e => e.Field != nameof(CommentInput.Email)));
     }
 
+    [Theory]
+    [InlineData("\u200B\u00A0\u3000", "Error_TextRequired")]
+    [InlineData("Wordin\u000Brivinvaihto", "Error_Unshowable")]
+    public void Invisible_text_is_missing_and_unshowable_text_is_refused(string text, string messageKey)
+    {
+        var input = Valid();
+        input.Text = text;
+
+        var problem = Assert.Single(input.Validate(Version));
+        Assert.Equal((nameof(CommentInput.Text), messageKey), (problem.Field, problem.MessageKey));
+    }
+
+    [Fact]
+    public void A_private_person_may_leave_an_invisible_organisation_name_which_is_stored_as_none()
+    {
+        var input = Valid();
+        input.OrganisationType = nameof(OrganisationType.PrivatePerson);
+        input.OrganisationName = "\u200B";
+        var comment = new Comment { TokenHash = [], ChapterId = "c", Text = string.Empty };
+
+        Assert.Empty(input.Validate(Version));
+        input.ApplyTo(comment, Version);
+        Assert.Null(comment.OrganisationName);
+    }
+
     [Fact]
     public void The_text_limit_is_inclusive()
     {

@@ -6,28 +6,19 @@ using Tietosuoja.Web.Guidance;
 namespace Tietosuoja.Web.Pages.Comments;
 
 /// <summary>
-/// What the submit and edit pages share: the comment fields, their errors in the reader's
-/// language and the error summary that links to them.
+/// What the submit and edit pages share: the comment fields (their rules are
+/// <see cref="CommentInput.Validate"/>) and the refusals that concern the form as a whole.
 /// </summary>
 public abstract class CommentFormPageModel(ContentStore store, IStringLocalizer<SharedResource> text) : FormPageModel(store, text)
 {
     [BindProperty]
     public CommentInput Input { get; set; } = new();
 
-    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.FieldId == FieldId(field))?.Message;
-
-    protected void AddErrors(IEnumerable<FieldError> errors)
-    {
-        foreach (var error in errors)
-        {
-            Errors.Add(new FormError(FieldId(error.Field), T[error.MessageKey]));
-        }
-    }
-
-    protected void AddRefusal(CommentRefusal refusal) => AddFormError(refusal switch
+    protected void AddRefusal(CommentRefusal refusal) => AddProblem(null, refusal switch
     {
         CommentRefusal.RoundNotOpen => "Refusal_RoundNotOpen",
         CommentRefusal.NotCovered => "Refusal_NotCovered",
+        CommentRefusal.AlreadySent => "Refusal_AlreadySent",
         _ => "Refusal_Withdrawn",
     });
 }

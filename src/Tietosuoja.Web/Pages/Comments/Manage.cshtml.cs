@@ -73,13 +73,19 @@ public sealed class ManageModel(ContentStore store, IStringLocalizer<SharedResou
             return Page();
         }
 
+        AddProblems(Input.Validate(Version));
+        if (HasProblems)
+        {
+            return Page();
+        }
+
         var result = await comments.EditAsync(token, Version, Input, cancellationToken);
         if (result.Succeeded)
         {
             return Redirect(SiteUrls.CommentLink(Language, token) + "?saved=true");
         }
 
-        AddErrors(result.Errors);
+        AddProblems(result.Problems);
         if (result.Refusal is { } refusal)
         {
             AddRefusal(refusal);
@@ -99,7 +105,11 @@ public sealed class ManageModel(ContentStore store, IStringLocalizer<SharedResou
         Input = CommentInput.From(Comment);
         if (!ConfirmWithdraw)
         {
-            Errors.Add(new FormError(nameof(ConfirmWithdraw), T["Error_ConfirmWithdraw"]));
+            AddProblem(nameof(ConfirmWithdraw), "Error_ConfirmWithdraw");
+        }
+
+        if (HasProblems)
+        {
             return Page();
         }
 
@@ -112,6 +122,8 @@ public sealed class ManageModel(ContentStore store, IStringLocalizer<SharedResou
 
         return Redirect(SiteUrls.CommentLink(Language, token));
     }
+
+    protected override string ElementId(string field) => field == nameof(ConfirmWithdraw) ? field : base.ElementId(field);
 
     private async Task LoadAsync(string token, CancellationToken cancellationToken)
     {

@@ -68,46 +68,58 @@ public sealed class SubmitModel(
         switch (guard.Check(FormStamp, Honeypot))
         {
             case GuardRefusal.Honeypot:
-                AddFormError("Refusal_Honeypot");
+                AddProblem(null, "Refusal_Honeypot");
                 break;
             case GuardRefusal.TooFast:
-                AddFormError("Refusal_TooFast");
+                AddProblem(null, "Refusal_TooFast");
                 break;
             case GuardRefusal.FormExpired:
-                AddFormError("Refusal_FormExpired");
+                AddProblem(null, "Refusal_FormExpired");
                 break;
             default:
-                AddErrors(Input.Validate(Version));
+                AddProblems(Input.Validate(Version));
                 break;
         }
 
-        if (Errors.Count > 0)
+        if (HasProblems)
         {
             return Reshow();
+        }
+
+        // The same form sent again (a double click, a resend after a slow answer) is not a new
+        // comment and does not count against the rate limit: it leads to the first one's link.
+        if (await comments.SentWithAsync(FormStamp!, cancellationToken) is { } earlier)
+        {
+            return Sent(earlier);
         }
 
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (!guard.TryAcquire(address, out var retryAfter))
         {
-            AddFormError("Refusal_RateLimited", Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes)));
+            AddProblem(null, "Refusal_RateLimited", Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes)));
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Reshow();
         }
 
-        var result = await comments.SubmitAsync(Round.Id, Version, Input, cancellationToken);
-        if (!result.Succeeded)
-        {
-            AddErrors(result.Errors);
-            if (result.Refusal is { } refusal)
-            {
-                AddRefusal(refusal);
-            }
+        return Sent(await comments.SubmitAsync(Round.Id, Version, Input, FormStamp!, cancellationToken));
+    }
 
-            return Reshow();
+    /// <summary>The confirmation on the private link, or the form again with what kept the comment from being stored.</summary>
+    private IActionResult Sent(CommentResult result)
+    {
+        if (result.Succeeded)
+        {
+            return Redirect(SiteUrls.CommentLink(Language, result.Token!) + "?sent=true");
         }
 
-        return Redirect(SiteUrls.CommentLink(Language, result.Token!) + "?sent=true");
+        AddProblems(result.Problems);
+        if (result.Refusal is { } refusal)
+        {
+            AddRefusal(refusal);
+        }
+
+        return Reshow();
     }
 
     public override bool CanShowFormAgain => Version is not null && Round is not null;

@@ -14,13 +14,7 @@ public sealed class CommentModel(ContentStore store, IStringLocalizer<SharedReso
     public long Id { get; set; }
 
     [BindProperty]
-    public HandlingStatus Status { get; set; }
-
-    [BindProperty]
-    public string? Answer { get; set; }
-
-    [BindProperty]
-    public Moderation Moderation { get; set; }
+    public HandlingInput Input { get; set; } = new();
 
     public Comment Comment { get; private set; } = null!;
 
@@ -46,9 +40,7 @@ public sealed class CommentModel(ContentStore store, IStringLocalizer<SharedReso
             return NotFound();
         }
 
-        Status = Comment.Status;
-        Answer = Comment.Response;
-        Moderation = Comment.Moderation;
+        Input = HandlingInput.From(Comment);
         return Page();
     }
 
@@ -59,15 +51,14 @@ public sealed class CommentModel(ContentStore store, IStringLocalizer<SharedReso
             return NotFound();
         }
 
-        if (Answer?.Length > PortalDbContext.CommentTextMaxLength)
+        AddProblems(Input.Validate());
+        if (!HasProblems)
         {
-            AddError("Answer", "Error_TooLong");
-            return Page();
+            AddProblems(await handling.HandleAsync(Id, Input, Editor, cancellationToken));
         }
 
-        if (!await handling.HandleAsync(Id, Status, Answer, Moderation, Editor, cancellationToken))
+        if (HasProblems)
         {
-            AddError(null, "Refusal_Withdrawn");
             return Page();
         }
 

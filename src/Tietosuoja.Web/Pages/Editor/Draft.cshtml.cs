@@ -98,7 +98,7 @@ public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResour
 
         if (!ContentLoader.IsSlug(chapterText.ChapterId))
         {
-            AddError(FieldId("ChapterId"), "Publish_BadSlug");
+            AddProblem("ChapterId", "Publish_BadSlug");
             return Page();
         }
 
@@ -140,13 +140,13 @@ public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResour
     {
         if (Upload is null || Upload.Length == 0)
         {
-            AddError(FieldId("Upload"), "Upload_Missing");
+            AddProblem("Upload", "Upload_Missing");
             return Page();
         }
 
         if (Upload.Length > MaxUploadBytes || !Upload.FileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !Upload.FileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
         {
-            AddError(FieldId("Upload"), "Upload_Invalid");
+            AddProblem("Upload", "Upload_Invalid");
             return Page();
         }
 
@@ -158,7 +158,7 @@ public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResour
         }
         catch (DecoderFallbackException)
         {
-            AddError(FieldId("Upload"), "Upload_NotUtf8");
+            AddProblem("Upload", "Upload_NotUtf8");
             return Page();
         }
 
@@ -173,15 +173,15 @@ public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResour
     {
         if (!VersionNumber.TryParse(Input.Version, out var version))
         {
-            AddError(FieldId("Version"), "Error_Required");
+            AddProblem("Version", "Error_Required");
         }
 
         if (!Enum.TryParse<VersionStatus>(Input.Status, out var status) || !ChapterPublisher.StatusChoices.Contains(Input.Status))
         {
-            AddError(FieldId("Status"), "Publish_ChooseStatus");
+            AddProblem("Status", "Publish_ChooseStatus");
         }
 
-        if (Errors.Count > 0)
+        if (HasProblems)
         {
             return null;
         }
@@ -198,10 +198,9 @@ public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResour
         TextProblems = [.. problems.Where(p => p.Field == "Markdown")];
         foreach (var problem in problems)
         {
-            var message = problem.Detail is null
-                ? T[problem.MessageKey].Value
-                : problem.Line is { } line ? T["Publish_ProblemAtLine", line, problem.Detail].Value : T[problem.MessageKey, problem.Detail].Value;
-            Errors.Add(new FormError(problem.Field is null ? null : FieldId(problem.Field), message));
+            AddProblem(problem.Detail is null
+                ? new FieldProblem(problem.Field, problem.MessageKey)
+                : problem.Line is { } line ? new FieldProblem(problem.Field, "Publish_ProblemAtLine", line, problem.Detail) : new FieldProblem(problem.Field, problem.MessageKey, problem.Detail));
         }
     }
 }

@@ -52,49 +52,28 @@ public sealed class EditRoundModel(ContentStore store, IStringLocalizer<SharedRe
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var opens = ParseTime(Input.OpensAt, nameof(RoundDraft.OpensAt));
-        var closes = ParseTime(Input.ClosesAt, nameof(RoundDraft.ClosesAt));
-        var targets = Input.Versions
-            .Select(v => v.Split('@'))
-            .Where(parts => parts.Length == 2 && VersionNumber.TryParse(parts[1], out _))
-            .Select(parts => new RoundTarget(parts[0], VersionNumber.Parse(parts[1])))
-            .ToList();
-        var draft = new RoundDraft(Input.TitleFi ?? string.Empty, Input.TitleSv ?? string.Empty, Input.DescriptionFi ?? string.Empty, Input.DescriptionSv ?? string.Empty, opens ?? default, closes ?? default, targets);
-        foreach (var error in rounds.Validate(draft).Where(e => opens is not null && closes is not null || e.Field != nameof(RoundDraft.ClosesAt)))
-        {
-            AddError(FieldId(error.Field), error.MessageKey);
-        }
-
-        if (Id is null && opens is { } opening && opening < catalog.UtcNow.AddMinutes(-5))
-        {
-            AddError(FieldId(nameof(RoundDraft.OpensAt)), "Error_RoundOpensInPast");
-        }
-
-        if (Errors.Count > 0)
+        // A new round may not start in the past; a few minutes' grace covers the time spent on the form.
+        AddProblems(Input.Validate(Snapshot, Id is null ? catalog.UtcNow.AddMinutes(-5) : null, out var draft));
+        if (HasProblems)
         {
             return Page();
         }
 
-        if (Id is { } id)
+        var saved = Id is { } id
+            ? await rounds.UpdateAsync(id, draft, Editor, cancellationToken)
+            : await rounds.CreateAsync(draft, Editor, cancellationToken);
+        if (saved.AlreadyOpened)
         {
-            return await rounds.UpdateAsync(id, draft, Editor, cancellationToken)
-                ? RedirectWithNotice(EditorUrls.Round(Language, id), "RoundSaved")
-                : RedirectWithNotice(EditorUrls.Round(Language, id), "RoundAlreadyOpened");
+            return RedirectWithNotice(EditorUrls.Round(Language, saved.RoundId), "RoundAlreadyOpened");
         }
 
-        var created = await rounds.CreateAsync(draft, Editor, cancellationToken);
-        return RedirectWithNotice(EditorUrls.Round(Language, created), "RoundCreated");
-    }
-
-    private DateTime? ParseTime(string? value, string field)
-    {
-        if (DateTime.TryParseExact(value, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (!saved.Succeeded)
         {
-            return FinnishTime.ToUtc(local);
+            AddProblems(saved.Problems);
+            return Page();
         }
 
-        AddError(FieldId(field), "Error_BadTime");
-        return null;
+        return RedirectWithNotice(EditorUrls.Round(Language, saved.RoundId), Id is null ? "RoundCreated" : "RoundSaved");
     }
 }
 
@@ -115,6 +94,37 @@ public sealed class RoundInput
 
     public List<string> Versions { get; set; } = [];
 
+    /// <summary>
+    /// Reads the fields into a draft and returns its problems: times that are not times, then the
+    /// round's own rules (<see cref="RoundDraft.Validate"/>). Whether a round closes after it opens
+    /// is only asked once both times could be read.
+    /// </summary>
+    public IReadOnlyList<FieldProblem> Validate(ContentSnapshot content, DateTime? earliestOpening, out RoundDraft draft)
+    {
+        var opens = ParseTime(OpensAt);
+        var closes = ParseTime(ClosesAt);
+        var targets = Versions
+            .Select(v => v.Split('@'))
+            .Where(parts => parts.Length == 2 && VersionNumber.TryParse(parts[1], out _))
+            .Select(parts => new RoundTarget(parts[0], VersionNumber.Parse(parts[1])))
+            .ToList();
+        draft = new RoundDraft(TitleFi ?? string.Empty, TitleSv ?? string.Empty, DescriptionFi ?? string.Empty, DescriptionSv ?? string.Empty, opens ?? default, closes ?? default, targets);
+        var unread = new List<FieldProblem>();
+        if (opens is null)
+        {
+            unread.Add(new(nameof(OpensAt), "Error_BadTime"));
+        }
+
+        if (closes is null)
+        {
+            unread.Add(new(nameof(ClosesAt), "Error_BadTime"));
+        }
+
+        var timesRead = unread.Count == 0;
+        return [.. unread, .. draft.Validate(content, opens is null ? null : earliestOpening)
+            .Where(p => timesRead || p.Field is not (nameof(RoundDraft.OpensAt) or nameof(RoundDraft.ClosesAt)))];
+    }
+
     public static RoundInput From(RoundInfo round) => new()
     {
         TitleFi = round.Title(Language.Fi),
@@ -125,4 +135,7 @@ public sealed class RoundInput
         ClosesAt = FinnishTime.ToLocal(round.ClosesAt).ToString(EditRoundModel.TimeFormat, CultureInfo.InvariantCulture),
         Versions = [.. round.Targets.Select(t => $"{t.ChapterId}@{t.Version}")],
     };
+
+    private static DateTime? ParseTime(string? value) =>
+        DateTime.TryParseExact(value, EditRoundModel.TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) ? FinnishTime.ToUtc(local) : null;
 }

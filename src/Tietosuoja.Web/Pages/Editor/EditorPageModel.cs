@@ -8,7 +8,7 @@ using Tietosuoja.Web.Data;
 namespace Tietosuoja.Web.Pages.Editor;
 
 /// <summary>
-/// What every editor page shares: the signed-in editor, errors for the error summary, a notice
+/// What every editor page shares: the signed-in editor, a notice
 /// carried over a redirect. (That editor pages are never cached or indexed is a page convention:
 /// <see cref="PrivatePageFilter"/>.)
 /// </summary>
@@ -17,9 +17,6 @@ public abstract class EditorPageModel(ContentStore store, IStringLocalizer<Share
     public EditorIdentity Editor => EditorIdentity.From(User);
 
     public bool IsAdmin => User.IsInRole(EditorRoles.Admin);
-
-    /// <summary>The error for a field, by the field's id.</summary>
-    public string? ErrorFor(string fieldId) => Errors.FirstOrDefault(e => e.FieldId == fieldId)?.Message;
 
     /// <summary>A confirmation shown once after a redirect ("Version 1.3 published.").</summary>
     [TempData]
@@ -37,9 +34,6 @@ public abstract class EditorPageModel(ContentStore store, IStringLocalizer<Share
         Snapshot.FindChapterById(chapterId) is { } chapter
             ? T["EditorChapterVersion", chapter.Number, (chapter.Find(Language, version) ?? chapter.Find(Language.Fi, version))?.Title ?? chapterId, version]
             : $"{chapterId} {version}";
-
-    protected void AddError(string? fieldId, string messageKey, params object[] arguments) =>
-        Errors.Add(new FormError(fieldId, T[messageKey, arguments]));
 
     protected RedirectResult RedirectWithNotice(string url, string messageKey, params object[] arguments)
     {

@@ -51,6 +51,9 @@ public sealed class RoundModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
 
+    /// <summary>The confirmation box is bound as the handler's <c>confirm</c> argument.</summary>
+    protected override string ElementId(string field) => field == "confirm" ? "confirm-close" : base.ElementId(field);
+
     public async Task<IActionResult> OnPostCloseAsync(bool confirm, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -60,7 +63,7 @@ public sealed class RoundModel(
 
         if (!confirm)
         {
-            AddError("confirm-close", "RoundCloseConfirmMissing");
+            AddProblem("confirm", "RoundCloseConfirmMissing");
             return Page();
         }
 

@@ -48,6 +48,14 @@ public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<Shar
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
 
+    /// <summary>The bulk change's fields are the handler's arguments; with no comment ticked, the problem points at the hint.</summary>
+    protected override string ElementId(string field) => field switch
+    {
+        "selected" => "select-all-hint",
+        "newStatus" => "bulk-status",
+        _ => base.ElementId(field),
+    };
+
     public async Task<IActionResult> OnPostBulkAsync(List<long> selected, HandlingStatus? newStatus, CancellationToken cancellationToken)
     {
         if (catalog.Find(Id) is null)
@@ -58,7 +66,7 @@ public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<Shar
         if (selected.Count == 0 || newStatus is null)
         {
             await LoadAsync(cancellationToken);
-            AddError(selected.Count == 0 ? "select-all-hint" : "bulk-status", selected.Count == 0 ? "BulkNothingSelected" : "BulkChooseStatus");
+            AddProblem(selected.Count == 0 ? "selected" : "newStatus", selected.Count == 0 ? "BulkNothingSelected" : "BulkChooseStatus");
             return Page();
         }
 

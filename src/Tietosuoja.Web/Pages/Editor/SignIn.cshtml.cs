@@ -28,6 +28,9 @@ public sealed class SignInModel(ContentStore store, IStringLocalizer<SharedResou
 
     public override string AlternateLanguageUrl => EditorUrls.SignIn(Language.Other());
 
+    /// <summary>The fields are bound on the page itself, so their names are their ids.</summary>
+    protected override string ElementId(string field) => field;
+
     public IActionResult OnGet() => options.Value.LocalSignIn ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync()
@@ -39,7 +42,7 @@ public sealed class SignInModel(ContentStore store, IStringLocalizer<SharedResou
 
         if (string.IsNullOrWhiteSpace(Name))
         {
-            AddError("Name", "Error_Required");
+            AddProblem(nameof(Name), "Error_Required");
             return Page();
         }
 
