@@ -28,7 +28,7 @@ public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResour
 
     public PublishCheck? Check { get; private set; }
 
-    public IReadOnlyList<PublishProblem> TextProblems { get; private set; } = [];
+    public IReadOnlyList<FieldProblem> TextProblems { get; private set; } = [];
 
     public Chapter? Chapter => Snapshot.FindChapterById(Input.ChapterId);
 
@@ -193,15 +193,12 @@ public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResour
             Input.NewChapter ? Input.SlugSv?.Trim() ?? string.Empty : null);
     }
 
-    private void ShowProblems(IReadOnlyList<PublishProblem> problems)
+    private void ShowProblems(IReadOnlyList<FieldProblem> problems)
     {
         TextProblems = [.. problems.Where(p => p.Field == "Markdown")];
         foreach (var problem in problems)
         {
-            var message = problem.Detail is null
-                ? T[problem.MessageKey].Value
-                : problem.Line is { } line ? T["Publish_ProblemAtLine", line, problem.Detail].Value : T[problem.MessageKey, problem.Detail].Value;
-            Errors.Add(new FormError(problem.Field is null ? null : FieldId(problem.Field), message));
+            Errors.Add(new FormError(problem.Field is null ? null : FieldId(problem.Field), T[problem.MessageKey, problem.Arguments].Value));
         }
     }
 }
