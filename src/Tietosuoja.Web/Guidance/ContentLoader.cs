@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -31,10 +32,22 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
     private readonly IReadOnlyList<string> _reservedSegments =
         [.. SiteUrls.ReservedFirstSegments, .. (reservedElsewhere ?? []).SelectMany(reserved => reserved.Segments)];
 
+    /// <summary>
+    /// Markdown files that loaded cleanly, by path. Every load (a reload, a draft check) reads every
+    /// file, but parses and renders only those whose text, or whose glossary or address, differs from
+    /// what a recent load saw; the result is the same as a full load. An entry not used by the last
+    /// few loads (a draft previewed once) is dropped.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, CachedFile> _cache = new(StringComparer.Ordinal);
+    private long _loads;
+
     public const string SiteFileName = "site.yml";
     public const string ChaptersFolder = "chapters";
     public const string PagesFolder = "pages";
     public const string GlossaryFileName = "glossary.yml";
+
+    /// <summary>How the message of a content error caused by a fault of the portal's own code begins.</summary>
+    public const string UnexpectedFailure = "the portal could not process this file";
 
     /// <summary>Site pages that the layout links to in every language.</summary>
     public static readonly ImmutableArray<string> RequiredPageKeys = ["about", "privacy", "accessibility"];
@@ -49,9 +62,10 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
     public ContentLoadResult Load(IContentFiles files, long generation)
     {
         var errors = new List<ContentError>();
+        var load = Interlocked.Increment(ref _loads);
         try
         {
-            var snapshot = Read(files, generation, errors);
+            var snapshot = Read(files, generation, load, errors);
             return errors.Count > 0 || snapshot is null ? new ContentLoadResult(null, [.. errors]) : new ContentLoadResult(snapshot, []);
         }
         catch (Exception e)
@@ -60,9 +74,19 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
             errors.Add(Unexpected(".", e));
             return new ContentLoadResult(null, [.. errors]);
         }
+        finally
+        {
+            foreach (var (path, cached) in _cache)
+            {
+                if (Interlocked.Read(ref cached.LastUsed) < load - 2)
+                {
+                    _cache.TryRemove(KeyValuePair.Create(path, cached));
+                }
+            }
+        }
     }
 
-    private ContentSnapshot? Read(IContentFiles files, long generation, List<ContentError> errors)
+    private ContentSnapshot? Read(IContentFiles files, long generation, long load, List<ContentError> errors)
     {
         var site = Guarded(SiteFileName, errors, () => ReadSiteFile(files, errors));
         if (site is null)
@@ -73,8 +97,9 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         var documents = new List<LoadedDocument>();
         var glossary = Guarded(GlossaryFileName, errors, () => ReadGlossary(files, errors), []);
         var glossaryLinkers = Languages.All.ToDictionary(language => language, language => new GlossaryLinker(glossary, language));
-        var chapters = ReadChapters(files, site, glossaryLinkers, documents, errors);
-        var pages = ReadPages(files, documents, errors);
+        var context = new LoadContext(files, load, GlossaryKey(glossary), documents, errors);
+        var chapters = ReadChapters(context, site, glossaryLinkers);
+        var pages = ReadPages(context);
         var snapshot = new ContentSnapshot(site.Info, chapters, pages, glossary, generation);
         ValidateLinks(snapshot, documents, errors);
         return snapshot;
@@ -109,7 +134,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
                     LogUnexpected(logger, e, file);
                 }
 
-                return new ContentError(file, null, $"the portal could not process this file ({e.GetType().Name}); it was refused so that the current content stays online. Simplify the part you changed last, and report the file to the portal's maintainers");
+                return new ContentError(file, null, $"{UnexpectedFailure} ({e.GetType().Name}); it was refused so that the current content stays online. Simplify the part you changed last, and report the file to the portal's maintainers");
         }
     }
 
@@ -118,7 +143,56 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
 
     private sealed record SiteDefinition(SiteInfo Info, ImmutableArray<ChapterEntry> Chapters);
 
-    private sealed record LoadedDocument(string File, Language Language, MarkdownDocument Markdown, RenderedDocument Rendered);
+    /// <summary>What the link check needs of a loaded file: its internal-link candidates with their lines, and its headings.</summary>
+    private sealed record LoadedDocument(string File, Language Language, ImmutableArray<(string Url, int Line)> Links, RenderedDocument Rendered)
+    {
+        public static LoadedDocument Of(string file, Language language, MarkdownDocument markdown, RenderedDocument rendered) =>
+            new(file, language, [.. markdown.Descendants<LinkInline>().Where(l => !l.IsImage && l.Url is not null).Select(l => (l.Url!, l.Line + 1))], rendered);
+    }
+
+    /// <summary>One load's inputs and outputs, passed down to each file's step.</summary>
+    private sealed record LoadContext(IContentFiles Files, long Load, string GlossaryKey, List<LoadedDocument> Documents, List<ContentError> Errors);
+
+    private sealed class CachedFile(string text, string context, object value, LoadedDocument document, long load)
+    {
+        public string Text { get; } = text;
+
+        public string Context { get; } = context;
+
+        public object Value { get; } = value;
+
+        public LoadedDocument Document { get; } = document;
+
+        public long LastUsed = load;
+    }
+
+    /// <summary>
+    /// The value of a Markdown file from the cache when its text and context are what they were,
+    /// else from <paramref name="build"/> (cached if it succeeds).
+    /// </summary>
+    private T? ReadCached<T>(LoadContext context, string file, string key, Func<string, (T? Value, LoadedDocument? Document)> build)
+        where T : class
+    {
+        var text = context.Files.ReadAllText(file);
+        if (_cache.TryGetValue(file, out var cached) && cached.Text == text && cached.Context == key)
+        {
+            Interlocked.Exchange(ref cached.LastUsed, context.Load);
+            context.Documents.Add(cached.Document);
+            return (T)cached.Value;
+        }
+
+        var (value, document) = build(text);
+        if (value is not null && document is not null)
+        {
+            context.Documents.Add(document);
+            _cache[file] = new CachedFile(text, key, value, document, context.Load);
+        }
+
+        return value;
+    }
+
+    private static string GlossaryKey(ImmutableArray<GlossaryEntry> glossary) =>
+        string.Join('\n', glossary.SelectMany(entry => entry.Texts.OrderBy(t => t.Key).Select(t => $"{entry.Id}|{t.Key}|{t.Value.Term}|{t.Value.Definition}|{t.Value.Reference}")));
 
     private static SiteDefinition? ReadSiteFile(IContentFiles files, List<ContentError> errors)
     {
@@ -225,8 +299,9 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         return result.ToImmutable();
     }
 
-    private ImmutableArray<Chapter> ReadChapters(IContentFiles files, SiteDefinition site, Dictionary<Language, GlossaryLinker> glossaryLinkers, List<LoadedDocument> documents, List<ContentError> errors)
+    private ImmutableArray<Chapter> ReadChapters(LoadContext context, SiteDefinition site, Dictionary<Language, GlossaryLinker> glossaryLinkers)
     {
+        var (files, errors) = (context.Files, context.Errors);
         var listed = site.Chapters.Select(c => c.Id).ToHashSet();
         foreach (var id in files.Folders(ChaptersFolder))
         {
@@ -254,7 +329,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
                 var names = files.Files(languageFolder, ".md");
                 var list = names
                     .Select(name => $"{languageFolder}/{name}")
-                    .Select(file => Guarded(file, errors, () => ReadChapterVersion(files, file, entry, language, glossaryLinkers[language], documents, errors)))
+                    .Select(file => Guarded(file, errors, () => ReadCached(context, file, $"{language}|{entry.Slugs.GetValueOrDefault(language)}|{context.GlossaryKey}", text => ReadChapterVersion(text, file, entry, language, glossaryLinkers[language], errors))))
                     .OfType<ChapterVersion>()
                     .ToList();
                 if (language == Language.Fi && list.Count < names.Count)
@@ -301,20 +376,14 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         return chapters.ToImmutable();
     }
 
-    private ChapterVersion? ReadChapterVersion(IContentFiles files, string file, ChapterEntry entry, Language language, GlossaryLinker glossaryLinker, List<LoadedDocument> documents, List<ContentError> errors)
+    private (ChapterVersion?, LoadedDocument?) ReadChapterVersion(string text, string file, ChapterEntry entry, Language language, GlossaryLinker glossaryLinker, List<ContentError> errors)
     {
         var chapterId = entry.Id;
         var before = errors.Count;
-        var markdown = Parse(files, file, language, errors);
-        if (markdown is null)
+        var markdown = Parse(text, file, language, errors);
+        if (markdown is null || FrontMatter.Read(markdown, file, errors) is not { } frontMatter)
         {
-            return null;
-        }
-
-        var frontMatter = FrontMatter.Read(markdown, file, errors);
-        if (frontMatter is null)
-        {
-            return null;
+            return (null, null);
         }
 
         frontMatter.RejectUnknown(ChapterFields, file, errors);
@@ -351,24 +420,25 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
 
         if (errors.Count > before)
         {
-            return null;
+            return (null, null);
         }
 
         glossaryLinker.Apply(markdown);
         var rendered = renderer.Render(markdown, language);
-        documents.Add(new LoadedDocument(file, language, markdown, rendered));
         var slug = entry.Slugs.GetValueOrDefault(language, chapterId);
         var commentable = renderer.Render(markdown, language, anchor => SiteUrls.CommentForm(language, slug, version, anchor));
-        return new ChapterVersion(chapterId, language, version, title!, status, date, summary!, rendered, commentable.Html, DocumentText.Blocks(markdown), file);
+        var chapterVersion = new ChapterVersion(chapterId, language, version, title!, status, date, summary!, rendered, commentable.Html, DocumentText.Blocks(markdown), file);
+        return (chapterVersion, LoadedDocument.Of(file, language, markdown, rendered));
     }
 
-    private ImmutableArray<SitePage> ReadPages(IContentFiles files, List<LoadedDocument> documents, List<ContentError> errors)
+    private ImmutableArray<SitePage> ReadPages(LoadContext context)
     {
+        var errors = context.Errors;
         var pages = new List<SitePage>();
-        foreach (var name in files.Files(PagesFolder, ".md"))
+        foreach (var name in context.Files.Files(PagesFolder, ".md"))
         {
             var file = $"{PagesFolder}/{name}";
-            if (Guarded(file, errors, () => ReadPage(files, file, documents, errors)) is { } page)
+            if (Guarded(file, errors, () => ReadCached(context, file, string.Empty, text => ReadPage(text, file, errors))) is { } page)
             {
                 pages.Add(page);
             }
@@ -390,20 +460,20 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         return [.. pages];
     }
 
-    private SitePage? ReadPage(IContentFiles files, string file, List<LoadedDocument> documents, List<ContentError> errors)
+    private (SitePage?, LoadedDocument?) ReadPage(string text, string file, List<ContentError> errors)
     {
         var nameParts = file[(file.LastIndexOf('/') + 1)..^".md".Length].Split('.');
         if (nameParts.Length != 2 || !SlugPattern().IsMatch(nameParts[0]) || !Languages.TryParse(nameParts[1], out var language) || nameParts[1] != language.Code())
         {
             errors.Add(new ContentError(file, null, "a site page file must be named KEY.LANGUAGE.md, such as privacy.fi.md"));
-            return null;
+            return (null, null);
         }
 
         var before = errors.Count;
-        var markdown = Parse(files, file, language, errors);
+        var markdown = Parse(text, file, language, errors);
         if (markdown is null || FrontMatter.Read(markdown, file, errors) is not { } frontMatter)
         {
-            return null;
+            return (null, null);
         }
 
         RejectImages(markdown, file, errors);
@@ -417,18 +487,17 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
 
         if (errors.Count > before)
         {
-            return null;
+            return (null, null);
         }
 
         var rendered = renderer.Render(markdown, language);
-        documents.Add(new LoadedDocument(file, language, markdown, rendered));
-        return new SitePage(nameParts[0], language, slug!, title!, rendered, file);
+        return (new SitePage(nameParts[0], language, slug!, title!, rendered, file), LoadedDocument.Of(file, language, markdown, rendered));
     }
 
     /// <summary>Reads and parses a Markdown file, or records why it cannot be used.</summary>
-    private MarkdownDocument? Parse(IContentFiles files, string file, Language language, List<ContentError> errors)
+    private MarkdownDocument? Parse(string text, string file, Language language, List<ContentError> errors)
     {
-        var markdown = renderer.Parse(files.ReadAllText(file), language, out var problem);
+        var markdown = renderer.Parse(text, language, out var problem);
         if (problem is not null)
         {
             errors.Add(new ContentError(file, problem.Line, problem.Message));
@@ -510,9 +579,9 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
 
     private static bool ValidateLinks(ContentSnapshot snapshot, LoadedDocument document, List<ContentError> errors)
     {
-        foreach (var link in document.Markdown.Descendants<LinkInline>().Where(l => !l.IsImage && l.Url is not null))
+        foreach (var (url, line) in document.Links)
         {
-            var target = SiteUrls.ParseInternal(link.Url!);
+            var target = SiteUrls.ParseInternal(url);
             if (target is null)
             {
                 continue;
@@ -523,7 +592,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
                 : TargetProblem(snapshot, target);
             if (problem is not null)
             {
-                errors.Add(new ContentError(document.File, link.Line + 1, $"broken internal link '{link.Url}': {problem}"));
+                errors.Add(new ContentError(document.File, line, $"broken internal link '{url}': {problem}"));
             }
         }
 

@@ -44,6 +44,12 @@ internal sealed class FrontMatter
             errors.Add(new ContentError(file, firstLine + (int)e.Start.Line, $"front matter is not valid YAML ({Reason(e)}); {QuoteAdvice}"));
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or InvalidCastException)
+        {
+            // YamlDotNet's loader reports some mistakes (an anchor defined twice, say) without a position.
+            errors.Add(new ContentError(file, firstLine, $"front matter is not valid YAML ({e.Message.TrimEnd('.')}); {QuoteAdvice}"));
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
         {

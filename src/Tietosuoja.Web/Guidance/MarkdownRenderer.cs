@@ -59,12 +59,13 @@ public sealed class MarkdownRenderer
 
     /// <summary>
     /// Parses a document, or explains why it cannot be used: nesting deeper than
-    /// <see cref="MaxNesting"/>. Brackets are counted in the text before parsing, because
-    /// Markdig's bracket matching takes seconds on thousands of open brackets.
+    /// <see cref="MaxNesting"/>. Brackets, and quote and list markers at the start of a line, are
+    /// counted in the text before parsing, because Markdig takes seconds to parse thousands of them
+    /// before its own limit stops it.
     /// </summary>
     public MarkdownDocument? Parse(string markdown, Language language, out MarkdownProblem? problem)
     {
-        problem = BracketProblem(markdown);
+        problem = TextNestingProblem(markdown);
         if (problem is not null)
         {
             return null;
@@ -89,13 +90,18 @@ public sealed class MarkdownRenderer
     private static readonly string NestingMessage =
         $"the text is nested more than {MaxNesting} levels deep (block quotes, lists, emphasis, links or brackets inside each other); flatten the structure";
 
-    private static MarkdownProblem? BracketProblem(string markdown)
+    private static MarkdownProblem? TextNestingProblem(string markdown)
     {
         var depth = 0;
         var line = 1;
         var blank = true;
         for (var i = 0; i < markdown.Length; i++)
         {
+            if ((i == 0 || markdown[i - 1] == '\n') && LeadingMarkers(markdown, i) > MaxNesting)
+            {
+                return new MarkdownProblem(line, NestingMessage);
+            }
+
             var c = markdown[i];
             if (c == '\n')
             {
@@ -122,6 +128,45 @@ public sealed class MarkdownRenderer
         }
 
         return null;
+    }
+
+    /// <summary>How many block quote and list markers ("&gt;", "-", "*", "+", "1." or "1)") open the line at <paramref name="start"/>.</summary>
+    private static int LeadingMarkers(string text, int start)
+    {
+        var count = 0;
+        var i = start;
+        while (i < text.Length)
+        {
+            while (i < text.Length && text[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            var markerStart = i;
+            while (i < text.Length && i - markerStart < 9 && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i > markerStart ? i < text.Length && text[i] is '.' or ')' : i < text.Length && text[i] is '>' or '-' or '*' or '+')
+            {
+                i++;
+                count++;
+            }
+            else
+            {
+                break;
+            }
+
+            // A list marker needs a space after it; "**bold**" or "-1" is not one.
+            if (text[i - 1] != '>' && (i >= text.Length || text[i] is not (' ' or '\t')))
+            {
+                count--;
+                break;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>The first block or inline nested deeper than <see cref="MaxNesting"/>, found without recursion.</summary>
