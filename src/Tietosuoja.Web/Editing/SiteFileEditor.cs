@@ -54,7 +54,7 @@ public static class SiteFileEditor
         var at = lineEnd < 0 ? siteFile.Length : lineEnd + 1;
         // Columns count from 1; the entry's content starts two columns after its "- ".
         var indent = new string(' ', Math.Max(0, (int)list.Children[0].Start.Column - 3));
-        var entry = string.Create(CultureInfo.InvariantCulture, $"{indent}- id: \"{id}\"\n{indent}  slug:\n{indent}    fi: \"{slugFi}\"\n{indent}    sv: \"{slugSv}\"\n");
+        var entry = string.Create(CultureInfo.InvariantCulture, $"{indent}- id: {Plain(id)}\n{indent}  slug:\n{indent}    fi: {Plain(slugFi)}\n{indent}    sv: {Plain(slugSv)}\n");
         var before = siteFile[..at];
         return before + (before.EndsWith('\n') ? string.Empty : "\n") + entry + siteFile[at..];
     }
@@ -86,6 +86,13 @@ public static class SiteFileEditor
         // The model writes a document end marker ("...") that the loader does not need.
         return text.ToString().Replace("\n...\n", "\n", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// An id or slug (lower-case letters, digits, hyphens) as written by hand, in quotes only where
+    /// YAML would read it as something other than text (null, a boolean, a number).
+    /// </summary>
+    private static string Plain(string value) =>
+        value is "null" or "true" or "false" or "yes" or "no" or "on" or "off" or "y" or "n" || value.All(char.IsAsciiDigit) ? $"\"{value}\"" : value;
 
     private static YamlScalarNode Quoted(string value) => new(value) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted };
 
