@@ -13,7 +13,7 @@ namespace Tietosuoja.IntegrationTests.Editor;
 /// </summary>
 public sealed class PublishingReplicasTests : IDisposable
 {
-    private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfRepositoryContent();
+    private readonly ContentFolderBuilder _content = ContentFolderBuilder.CopyOfFixtureContent();
 
     public void Dispose() => _content.Dispose();
 
@@ -125,7 +125,7 @@ public sealed class PublishingReplicasTests : IDisposable
     {
         var renderer = new MarkdownRenderer();
         var loader = new ContentLoader(renderer);
-        var store = new ContentStore(loader, Options.Create(new ContentOptions { Path = root }), new Environment(root), NullLogger<ContentStore>.Instance, files);
+        var store = new ContentStore(loader, Options.Create(new ContentOptions { Path = root }), new TestHostEnvironment(root), NullLogger<ContentStore>.Instance, files);
         return new Instance(store, new ChapterPublisher(store, loader, renderer, TimeProvider.System));
     }
 
@@ -153,16 +153,5 @@ public sealed class PublishingReplicasTests : IDisposable
             file == path && Volatile.Read(ref _readsSinceArmed) >= 0 && Interlocked.Increment(ref _readsSinceArmed) > 1
                 ? throw new IOException("Input/output error")
                 : inner.ReadAllText(file);
-    }
-
-    private sealed class Environment(string root) : Microsoft.Extensions.Hosting.IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-
-        public string ApplicationName { get; set; } = "Tietosuoja.Web";
-
-        public string ContentRootPath { get; set; } = root;
-
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 }

@@ -225,7 +225,7 @@ public sealed class ContentFaultTests : IDisposable
         var failing = true;
         var files = new FailingFiles(new FolderContentFiles(_content.Root), "site.yml", () => new IOException("Stale file handle"), () => failing);
         failing = false;
-        var store = new ContentStore(_loader, Options.Create(new ContentOptions { Path = _content.Root }), new TestHostEnvironment(_content.Root), NullLogger<ContentStore>.Instance, files);
+        var store = Store(files);
         var good = store.Current;
 
         failing = true;
@@ -246,7 +246,7 @@ public sealed class ContentFaultTests : IDisposable
     {
         _content.WithFile(File10, "---\nstatus: [unknown\n---\n");
 
-        var store = new ContentStore(_loader, Options.Create(new ContentOptions { Path = _content.Root }), new TestHostEnvironment(_content.Root), NullLogger<ContentStore>.Instance);
+        var store = Store();
 
         Assert.False(store.HasContent);
         Assert.Contains(store.Errors, e => e.File == File10);
@@ -258,9 +258,12 @@ public sealed class ContentFaultTests : IDisposable
         var result = _loader.Load(_content.Root, 1);
         Assert.False(result.Snapshot!.IsSearchBuilt);
 
-        var store = new ContentStore(_loader, Options.Create(new ContentOptions { Path = _content.Root }), new TestHostEnvironment(_content.Root), NullLogger<ContentStore>.Instance);
+        var store = Store();
         Assert.True(store.Current.IsSearchBuilt);
     }
+
+    private ContentStore Store(IContentFiles? files = null) =>
+        new(_loader, Options.Create(new ContentOptions { Path = _content.Root }), new TestHostEnvironment(_content.Root), NullLogger<ContentStore>.Instance, files);
 
     private ChapterVersion Load(string body)
     {
@@ -295,16 +298,5 @@ public sealed class ContentFaultTests : IDisposable
         public IReadOnlyList<string> Folders(string folder) => Fails(folder) ? throw failure() : inner.Folders(folder);
 
         public string ReadAllText(string file) => Fails(file) ? throw failure() : inner.ReadAllText(file);
-    }
-
-    private sealed class TestHostEnvironment(string root) : Microsoft.Extensions.Hosting.IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-
-        public string ApplicationName { get; set; } = "Tietosuoja.Web";
-
-        public string ContentRootPath { get; set; } = root;
-
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 }
