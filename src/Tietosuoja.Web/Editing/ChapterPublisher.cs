@@ -146,6 +146,11 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
 
             return Write(text, check);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The content volume refused a write (full, read-only, gone): nothing was published.
+            return new PublishCheck([FieldProblem.ForForm("Publish_WriteFailed")], null, null);
+        }
         finally
         {
             _publishing.Release();
@@ -169,12 +174,22 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
             return new PublishCheck([new FieldProblem("Version", "Publish_VersionExists")], null, null);
         }
 
-        if (siteBefore is not null)
+        ContentLoadResult reload;
+        try
         {
-            ReplaceAtomically(siteFile, SiteFileEditor.WithChapter(siteBefore, text.ChapterId, text.NewChapterSlugFi!, text.NewChapterSlugSv!));
+            if (siteBefore is not null)
+            {
+                ReplaceAtomically(siteFile, SiteFileEditor.WithChapter(siteBefore, text.ChapterId, text.NewChapterSlugFi!, text.NewChapterSlugSv!));
+            }
+
+            reload = store.Reload();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TakeBack(target, createdFolders, siteFile, siteBefore);
+            throw;
         }
 
-        var reload = store.Reload();
         if (reload.Succeeded)
         {
             return check;
@@ -182,6 +197,13 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
 
         // Something changed content/ between the check and the write: take out what this
         // publication added, so the folder is as it was and the last good snapshot stays in service.
+        TakeBack(target, createdFolders, siteFile, siteBefore);
+        return new PublishCheck([.. reload.Errors.Select(error => ToProblem(text, error))], null, null);
+    }
+
+    /// <summary>Removes the new file and the folders created for it, puts site.yml back as it was, and reloads.</summary>
+    private void TakeBack(string target, List<string> createdFolders, string siteFile, string? siteBefore)
+    {
         File.Delete(target);
         foreach (var folder in createdFolders)
         {
@@ -194,7 +216,6 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
         }
 
         store.Reload();
-        return new PublishCheck([.. reload.Errors.Select(error => ToProblem(text, error))], null, null);
     }
 
     /// <summary><paramref name="folder"/> and those of its parents that do not exist yet, deepest first: what a rollback removes.</summary>

@@ -80,6 +80,20 @@ public sealed class PublishingReplicasTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_the_content_volume_refuses_is_reported_and_changes_nothing()
+    {
+        // A file where the new chapter's folder has to go: creating the folder fails as on a full or read-only volume.
+        _content.WithFile("chapters/uusi-estetty", "ei kansio");
+        using var replica = Replica(_content.Root);
+        var before = Tree(_content.Root);
+
+        var result = await replica.Publisher.PublishAsync(NewChapter("uusi-estetty"), CancellationToken.None);
+
+        Assert.Equal("Publish_WriteFailed", Assert.Single(result.Problems).MessageKey);
+        Assert.Equal(before, Tree(_content.Root));
+    }
+
+    [Fact]
     public void The_site_file_gets_the_new_chapter_wherever_its_list_is_and_keeps_its_comments()
     {
         const string site = "# Sivuston asetukset\nchapters: # lukujärjestys\n  - id: eka\n    slug:\n      fi: eka\n      sv: forsta\n\n# Otsikot\ntitle:\n  fi: Ohjeet\n  sv: Anvisningar\ndescription:\n  fi: Kuvaus.\n  sv: Beskrivning.\n";
