@@ -6,6 +6,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Infrastructure;
 
 var content = args.Length > 0 ? args[0] : Path.Combine(Directory.GetCurrentDirectory(), "content");
 var copies = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
@@ -102,36 +103,3 @@ static void Print(string scope, int threads, Measurement m) =>
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scope,-28} {threads,7} {m.QueriesPerSecond,10:0} {m.P50,8:0.000} {m.P99,8:0.000} {m.Max,8:0.00} {m.HitsPerQuery,7:0.0}"));
 
 internal sealed record Measurement(double QueriesPerSecond, double P50, double P99, double Max, double HitsPerQuery);
-
-/// <summary>The repository's content plus <c>copies</c> copies of every chapter (all versions, both languages) under new ids.</summary>
-internal static class Corpus
-{
-    public static int Generate(string source, string target, int copies)
-    {
-        CopyFolder(source, target);
-        var chapters = Path.Combine(target, ContentLoader.ChaptersFolder);
-        var originals = Directory.GetDirectories(chapters).Select(Path.GetFileName).OfType<string>().ToList();
-        using var siteFile = File.AppendText(Path.Combine(target, ContentLoader.SiteFileName));
-        for (var copy = 1; copy <= copies; copy++)
-        {
-            foreach (var id in originals)
-            {
-                var newId = string.Create(CultureInfo.InvariantCulture, $"kopio{copy}-{id}");
-                CopyFolder(Path.Combine(chapters, id), Path.Combine(chapters, newId));
-                siteFile.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  - id: {newId}\n    slug:\n      fi: {newId}\n      sv: {newId}-sv"));
-            }
-        }
-
-        return Directory.GetFiles(chapters, "*.md", SearchOption.AllDirectories).Length;
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-    }
-}

@@ -27,28 +27,42 @@ public sealed record ChapterText(
 }
 
 /// <summary>
-/// A problem that stops publishing. <see cref="Field"/> is the form field it belongs to (null for
-/// the text as a whole); <see cref="Line"/> is a line of the editor's text, counted from 1.
-/// Problems found by the content loader carry its message as is, in <see cref="Detail"/>.
+/// The outcome of checking a chapter text: its problems, or the version exactly as readers would
+/// get it. A problem the content loader found in the editor's text at a line is
+/// <c>Publish_ProblemAtLine</c> with the line of the editor's text (from 1) and the loader's
+/// message as its arguments.
 /// </summary>
-public sealed record PublishProblem(string? Field, string MessageKey, int? Line = null, string? Detail = null);
-
-/// <summary>The outcome of checking a chapter text: its problems, or the version exactly as readers would get it.</summary>
-public sealed record PublishCheck(IReadOnlyList<PublishProblem> Problems, ChapterVersion? Preview, ContentSnapshot? Snapshot)
+public sealed record PublishCheck(IReadOnlyList<FieldProblem> Problems, ChapterVersion? Preview, ContentSnapshot? Snapshot)
 {
     public bool CanPublish => Problems.Count == 0 && Preview is not null;
 }
 
 /// <summary>
-/// Turns an editor's text into a content file. The check runs the content loader itself over a
-/// copy of content/ with the new file added, so the editor sees the same errors, and the same
-/// rendering, as the portal would produce. Publishing writes the file atomically (temporary file,
-/// then a rename that refuses to replace anything), so a published version is never overwritten,
-/// and reloads the snapshot so readers see the version at once.
+/// Turns an editor's text into a content file. The check runs the content loader itself over
+/// content/ with the new file (and for a new chapter the new site.yml) laid over it in memory, so
+/// the editor sees the same errors, and the same rendering, as the portal would produce, and
+/// nothing is copied or written. Publishing writes the file atomically (temporary file, then a
+/// rename that refuses to replace anything), so a published version is never overwritten, and
+/// reloads the snapshot so readers see the version at once.
 /// </summary>
+/// <remarks>
+/// Every instance of the portal may publish into the same content folder: a lock file in it
+/// (<see cref="LockFileName"/>, created with <see cref="FileMode.CreateNew"/>) makes check, write
+/// and reload one step across instances, so two new chapters cannot overwrite each other's
+/// site.yml edit.
+/// </remarks>
 public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, MarkdownRenderer renderer, TimeProvider clock) : IDisposable
 {
-    /// <summary>One publication at a time on this instance: check and write must see the same folder.</summary>
+    /// <summary>Hidden, so neither the loader nor the watcher sees it as content.</summary>
+    public const string LockFileName = ".publishing.lock";
+
+    /// <summary>A lock older than this was left by an instance that stopped mid-publication; a publication takes seconds.</summary>
+    public static readonly TimeSpan StaleLockAge = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a publication waits for another one to finish before asking the editor to try again.</summary>
+    public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(20);
+
+    /// <summary>One publication at a time on this instance; the lock file orders instances.</summary>
     private readonly SemaphoreSlim _publishing = new(1, 1);
 
     public static readonly string[] StatusChoices = [nameof(VersionStatus.Published), nameof(VersionStatus.Consultation)];
@@ -72,7 +86,7 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
         return [.. chapter.Versions(Language.Fi).Select(v => v.Version).Where(v => !translated.Contains(v)).OrderDescending()];
     }
 
-    /// <summary>Checks the text as the content loader would, on a copy of content/; nothing is written to content/.</summary>
+    /// <summary>Checks the text as the content loader would, on content/ with the new file laid over it; nothing is written.</summary>
     public PublishCheck Check(ChapterText text)
     {
         var problems = FormProblems(text);
@@ -86,20 +100,28 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
             return new PublishCheck(problems, null, null);
         }
 
-        var candidate = Path.Combine(Path.GetTempPath(), "tietosuoja-candidate-" + Guid.NewGuid().ToString("N"));
-        try
+        string? siteFile = null;
+        if (text.IsNewChapter)
         {
-            ContentFolder.Copy(store.RootPath, candidate);
-            Write(candidate, text, FileText(text));
-            var result = loader.Load(candidate, store.Current.Generation + 1);
-            var loaderProblems = result.Errors.Select(error => ToProblem(text, error)).ToList();
-            var preview = result.Snapshot?.FindChapterById(text.ChapterId)?.Find(text.Language, text.Version);
-            return new PublishCheck(loaderProblems, preview, result.Snapshot);
+            try
+            {
+                siteFile = SiteFileEditor.WithChapter(store.Files.ReadAllText(ContentLoader.SiteFileName), text.ChapterId, text.NewChapterSlugFi!, text.NewChapterSlugSv!);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException or InvalidCastException or InvalidOperationException)
+            {
+                return new PublishCheck([FieldProblem.ForForm("Publish_OtherFileError", $"{ContentLoader.SiteFileName}: {e.Message}")], null, null);
+            }
         }
-        finally
+
+        var files = new Dictionary<string, string>(StringComparer.Ordinal) { [text.RelativePath] = FileText(text) };
+        if (siteFile is not null)
         {
-            TryDelete(candidate);
+            files[ContentLoader.SiteFileName] = siteFile;
         }
+
+        var result = loader.Load(new OverlayContentFiles(store.Files, files), store.Current.Generation + 1);
+        var preview = result.Snapshot?.FindChapterById(text.ChapterId)?.Find(text.Language, text.Version);
+        return new PublishCheck([.. result.Errors.Select(error => ToProblem(text, error))], preview, result.Snapshot);
     }
 
     /// <summary>Checks again and, if the text passes, writes it into content/ and reloads the snapshot.</summary>
@@ -108,50 +130,160 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
         await _publishing.WaitAsync(cancellationToken);
         try
         {
+            await using var folderLock = await AcquireFolderLockAsync(cancellationToken);
+            if (folderLock is null)
+            {
+                return new PublishCheck([FieldProblem.ForForm("Publish_Busy")], null, null);
+            }
+
+            // Another instance may have published since this one last looked.
+            store.ReloadIfChanged();
             var check = Check(text);
             if (!check.CanPublish)
             {
                 return check;
             }
 
-            var target = Path.Combine(store.RootPath, text.RelativePath);
-            var siteFile = Path.Combine(store.RootPath, ContentLoader.SiteFileName);
-            var siteBefore = text.IsNewChapter ? await File.ReadAllTextAsync(siteFile, cancellationToken) : null;
-            try
-            {
-                WriteNew(target, FileText(text));
-            }
-            catch (IOException) when (File.Exists(target))
-            {
-                // Published from elsewhere since the check; never replace a published version.
-                return new PublishCheck([new PublishProblem("Version", "Publish_VersionExists")], null, null);
-            }
-
-            if (siteBefore is not null)
-            {
-                ReplaceAtomically(siteFile, WithChapter(siteBefore, text));
-            }
-
-            var reload = store.Reload();
-            if (!reload.Succeeded)
-            {
-                // Something changed content/ between the check and the write: take the new file back
-                // out, so the folder is as it was and the last good snapshot stays in service.
-                File.Delete(target);
-                if (siteBefore is not null)
-                {
-                    ReplaceAtomically(siteFile, siteBefore);
-                }
-
-                store.Reload();
-                return new PublishCheck([.. reload.Errors.Select(error => ToProblem(text, error))], null, null);
-            }
-
-            return check;
+            return Write(text, check);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The content volume refused a write (full, read-only, gone): nothing was published.
+            return new PublishCheck([FieldProblem.ForForm("Publish_WriteFailed")], null, null);
         }
         finally
         {
             _publishing.Release();
+        }
+    }
+
+    /// <summary>Writes the checked text and reloads; if the reload refuses, everything written is taken back out.</summary>
+    private PublishCheck Write(ChapterText text, PublishCheck check)
+    {
+        var target = Path.Combine(store.RootPath, text.RelativePath);
+        var siteFile = Path.Combine(store.RootPath, ContentLoader.SiteFileName);
+        var siteBefore = text.IsNewChapter ? File.ReadAllText(siteFile) : null;
+        var createdFolders = MissingFolders(Path.GetDirectoryName(target)!);
+        try
+        {
+            WriteNew(target, FileText(text));
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            // Published from elsewhere since the check; never replace a published version.
+            return new PublishCheck([new FieldProblem("Version", "Publish_VersionExists")], null, null);
+        }
+
+        ContentLoadResult reload;
+        try
+        {
+            if (siteBefore is not null)
+            {
+                ReplaceAtomically(siteFile, SiteFileEditor.WithChapter(siteBefore, text.ChapterId, text.NewChapterSlugFi!, text.NewChapterSlugSv!));
+            }
+
+            reload = store.Reload();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TakeBack(target, createdFolders, siteFile, siteBefore);
+            throw;
+        }
+
+        if (reload.Succeeded)
+        {
+            return check;
+        }
+
+        // Something changed content/ between the check and the write: take out what this
+        // publication added, so the folder is as it was and the last good snapshot stays in service.
+        TakeBack(target, createdFolders, siteFile, siteBefore);
+        return new PublishCheck([.. reload.Errors.Select(error => ToProblem(text, error))], null, null);
+    }
+
+    /// <summary>Removes the new file and the folders created for it, puts site.yml back as it was, and reloads.</summary>
+    private void TakeBack(string target, List<string> createdFolders, string siteFile, string? siteBefore)
+    {
+        File.Delete(target);
+        foreach (var folder in createdFolders)
+        {
+            Directory.Delete(folder);
+        }
+
+        if (siteBefore is not null)
+        {
+            ReplaceAtomically(siteFile, siteBefore);
+        }
+
+        store.Reload();
+    }
+
+    /// <summary><paramref name="folder"/> and those of its parents that do not exist yet, deepest first: what a rollback removes.</summary>
+    private List<string> MissingFolders(string folder)
+    {
+        var missing = new List<string>();
+        var root = Path.GetFullPath(store.RootPath);
+        for (var current = Path.GetFullPath(folder); !Directory.Exists(current) && current.StartsWith(root, StringComparison.Ordinal) && current != root; current = Path.GetDirectoryName(current)!)
+        {
+            missing.Add(current);
+        }
+
+        return missing;
+    }
+
+    /// <summary>
+    /// The cross-instance publication lock, or null if another publication holds it for longer
+    /// than <see cref="LockWait"/>. A lock older than <see cref="StaleLockAge"/> is taken over.
+    /// </summary>
+    private async Task<FolderLock?> AcquireFolderLockAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(store.RootPath, LockFileName);
+        // Real time, not the app's clock: this waits on another process.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                return new FolderLock(path, stream);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(path) > StaleLockAge)
+                {
+                    TryDeleteStaleLock(path);
+                    continue;
+                }
+            }
+
+            if (waited.Elapsed > LockWait)
+            {
+                return null;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+    }
+
+    private static void TryDeleteStaleLock(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Another instance took it over first; the loop tries to create it again.
+        }
+    }
+
+    /// <summary>The lock file while held; removed on dispose.</summary>
+    private sealed class FolderLock(string path, FileStream stream) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await stream.DisposeAsync();
+            File.Delete(path);
         }
     }
 
@@ -203,7 +335,7 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
 
     public void Dispose() => _publishing.Dispose();
 
-    private static List<PublishProblem> FormProblems(ChapterText text)
+    private static List<FieldProblem> FormProblems(ChapterText text)
     {
         // Title and summary follow the rule of every free-text field (PlainText): blank counts as missing, unshowable is refused.
         var problems = new[]
@@ -212,7 +344,6 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
                 PlainText.Check("Summary", text.Summary, ContentLimits.SummaryMaxLength, tooLongMessage: "Error_TooLong"),
             }
             .OfType<FieldProblem>()
-            .Select(p => new PublishProblem(p.Field, p.MessageKey))
             .ToList();
 
         if (PlainText.IsBlank(text.Markdown))
@@ -245,7 +376,7 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
     }
 
     /// <summary>Whether the text fits where it would go: an existing chapter or a new one, a version number that is free and next in line.</summary>
-    private IEnumerable<PublishProblem> PlaceProblems(ChapterText text, ContentSnapshot snapshot)
+    private IEnumerable<FieldProblem> PlaceProblems(ChapterText text, ContentSnapshot snapshot)
     {
         var chapter = snapshot.FindChapterById(text.ChapterId);
         if (text.IsNewChapter && chapter is not null)
@@ -256,7 +387,7 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
         {
             yield return new("ChapterId", "Publish_ChapterUnknown");
         }
-        else if (File.Exists(Path.Combine(store.RootPath, text.RelativePath)))
+        else if (store.Files.FileExists(text.RelativePath))
         {
             yield return new("Version", "Publish_VersionExists");
         }
@@ -271,29 +402,26 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
         }
     }
 
-    private PublishProblem ToProblem(ChapterText text, ContentError error)
+    private FieldProblem ToProblem(ChapterText text, ContentError error)
     {
         if (error.File == text.RelativePath)
         {
             // Lines of the stored file, less the front matter the portal wrote, are lines of the editor's text.
             var frontMatterLines = FrontMatterText(text).Count(c => c == '\n');
-            var line = error.Line is { } fileLine && fileLine > frontMatterLines ? fileLine - frontMatterLines : (int?)null;
-            return new PublishProblem("Markdown", "Publish_ContentError", line, error.Message);
+            return error.Line is { } fileLine && fileLine > frontMatterLines
+                ? new FieldProblem("Markdown", "Publish_ProblemAtLine", fileLine - frontMatterLines, error.Message)
+                : new FieldProblem("Markdown", "Publish_ContentError", error.Message);
         }
 
-        return error.File == ContentLoader.SiteFileName && text.IsNewChapter
-            ? new PublishProblem("ChapterId", "Publish_ContentError", null, error.Message)
-            : new PublishProblem(null, "Publish_OtherFileError", error.Line, $"{error.File}: {error.Message}");
-    }
-
-    private static void Write(string root, ChapterText text, string fileText)
-    {
-        WriteNew(Path.Combine(root, text.RelativePath), fileText);
-        if (text.IsNewChapter)
+        if (error.File == ContentLoader.SiteFileName && text.IsNewChapter)
         {
-            var siteFile = Path.Combine(root, ContentLoader.SiteFileName);
-            File.WriteAllText(siteFile, WithChapter(File.ReadAllText(siteFile), text));
+            return new FieldProblem("ChapterId", "Publish_ContentError", error.Message);
         }
+
+        var detail = $"{error.File}: {error.Message}";
+        return error.Line is { } line
+            ? FieldProblem.ForForm("Publish_ProblemAtLine", line, detail)
+            : FieldProblem.ForForm("Publish_OtherFileError", detail);
     }
 
     /// <summary>Writes a file that must not exist yet: a hidden temporary file first, then a rename that fails if the target exists.</summary>
@@ -320,27 +448,10 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>site.yml with the new chapter appended to its chapter list, which is the file's last entry.</summary>
-    private static string WithChapter(string siteFile, ChapterText text) =>
-        siteFile.TrimEnd() + "\n"
-        + $"  - id: {text.ChapterId}\n    slug:\n      fi: {text.NewChapterSlugFi}\n      sv: {text.NewChapterSlugSv}\n";
-
     private static string NormalizeBody(string markdown) => markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').TrimEnd('\n') + "\n";
 
     /// <summary>A YAML double-quoted scalar on one line.</summary>
     private static string Quote(string value) =>
         "\"" + string.Join(' ', value.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim()
             .Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The OS cleans temporary folders; a leftover copy holds only published content.
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -20,15 +21,33 @@ public sealed record ContentLoadResult(ContentSnapshot? Snapshot, ImmutableArray
 /// and a snapshot comes back, or nothing does and the errors say what to fix; a half-valid
 /// snapshot never reaches readers. The layout is described in docs/content-format.md.
 /// </summary>
-public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable<ReservedUrlSegments>? reservedElsewhere = null)
+/// <remarks>
+/// Never throws (docs/decisions/0013-the-loader-is-an-error-boundary.md): whatever goes wrong
+/// while reading, parsing, rendering or linking one file, including a bug of our own, becomes a
+/// <see cref="ContentError"/> for that file. The search index is not built here; the store builds
+/// it when a snapshot goes into service, so a draft check does not pay for it.
+/// </remarks>
+public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable<ReservedUrlSegments>? reservedElsewhere = null, ILogger<ContentLoader>? logger = null)
 {
     private readonly IReadOnlyList<string> _reservedSegments =
         [.. SiteUrls.ReservedFirstSegments, .. (reservedElsewhere ?? []).SelectMany(reserved => reserved.Segments)];
+
+    /// <summary>
+    /// Markdown files that loaded cleanly, by path. Every load (a reload, a draft check) reads every
+    /// file, but parses and renders only those whose text, or whose glossary or address, differs from
+    /// what a recent load saw; the result is the same as a full load. An entry not used by the last
+    /// few loads (a draft previewed once) is dropped.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, CachedFile> _cache = new(StringComparer.Ordinal);
+    private long _loads;
 
     public const string SiteFileName = "site.yml";
     public const string ChaptersFolder = "chapters";
     public const string PagesFolder = "pages";
     public const string GlossaryFileName = "glossary.yml";
+
+    /// <summary>How the message of a content error caused by a fault of the portal's own code begins.</summary>
+    public const string UnexpectedFailure = "the portal could not process this file";
 
     /// <summary>Site pages that the layout links to in every language.</summary>
     public static readonly ImmutableArray<string> RequiredPageKeys = ["about", "privacy", "accessibility"];
@@ -38,46 +57,152 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
 
     // First path segments that belong to the portal itself and so cannot be site page slugs.
 
-    public ContentLoadResult Load(string root, long generation)
+    public ContentLoadResult Load(string root, long generation) => Load(new FolderContentFiles(root), generation);
+
+    public ContentLoadResult Load(IContentFiles files, long generation)
     {
         var errors = new List<ContentError>();
-        var site = ReadSiteFile(root, errors);
-        if (site is null)
+        var load = Interlocked.Increment(ref _loads);
+        try
         {
+            var snapshot = Read(files, generation, load, errors);
+            return errors.Count > 0 || snapshot is null ? new ContentLoadResult(null, [.. errors]) : new ContentLoadResult(snapshot, []);
+        }
+        catch (Exception e)
+        {
+            // Listing a folder failed, or a fault outside any one file's boundary.
+            errors.Add(Unexpected(".", e));
             return new ContentLoadResult(null, [.. errors]);
         }
-
-        var documents = new List<LoadedDocument>();
-        var glossary = ReadGlossary(root, errors);
-        var glossaryLinkers = Languages.All.ToDictionary(language => language, language => new GlossaryLinker(glossary, language));
-        var chapters = ReadChapters(root, site, glossaryLinkers, documents, errors);
-        var pages = ReadPages(root, documents, errors);
-        var snapshot = new ContentSnapshot(site.Info, chapters, pages, glossary, generation);
-        ValidateLinks(snapshot, documents, errors);
-
-        if (errors.Count > 0)
+        finally
         {
-            return new ContentLoadResult(null, [.. errors]);
+            foreach (var (path, cached) in _cache)
+            {
+                if (Interlocked.Read(ref cached.LastUsed) < load - 2)
+                {
+                    _cache.TryRemove(KeyValuePair.Create(path, cached));
+                }
+            }
         }
-
-        _ = snapshot.Search;
-        return new ContentLoadResult(snapshot, []);
     }
 
-    private sealed record SiteDefinition(SiteInfo Info, ImmutableArray<ChapterEntry> Chapters);
-
-    private sealed record LoadedDocument(string File, Language Language, MarkdownDocument Markdown, RenderedDocument Rendered);
-
-    private static SiteDefinition? ReadSiteFile(string root, List<ContentError> errors)
+    private ContentSnapshot? Read(IContentFiles files, long generation, long load, List<ContentError> errors)
     {
-        var path = Path.Combine(root, SiteFileName);
-        if (!File.Exists(path))
+        var site = Guarded(SiteFileName, errors, () => ReadSiteFile(files, errors));
+        if (site is null)
         {
-            errors.Add(new ContentError(SiteFileName, null, $"the site file is missing (looked in {root})"));
             return null;
         }
 
-        if (!TryDeserialize<SiteFile>(path, SiteFileName, errors, out var file))
+        var documents = new List<LoadedDocument>();
+        var glossary = Guarded(GlossaryFileName, errors, () => ReadGlossary(files, errors), []);
+        var glossaryLinkers = Languages.All.ToDictionary(language => language, language => new GlossaryLinker(glossary, language));
+        var context = new LoadContext(files, load, GlossaryKey(glossary), documents, errors);
+        var chapters = ReadChapters(context, site, glossaryLinkers);
+        var pages = ReadPages(context);
+        var snapshot = new ContentSnapshot(site.Info, chapters, pages, glossary, generation);
+        ValidateLinks(snapshot, documents, errors);
+        return snapshot;
+    }
+
+    /// <summary>One file's step: any exception in it becomes that file's content error.</summary>
+    private T? Guarded<T>(string file, List<ContentError> errors, Func<T> step, T? fallback = default)
+    {
+        try
+        {
+            return step();
+        }
+        catch (Exception e)
+        {
+            errors.Add(Unexpected(file, e));
+            return fallback;
+        }
+    }
+
+    /// <summary>What a writer can do about an exception: fix the file's permissions, or report a fault with the file named.</summary>
+    private ContentError Unexpected(string file, Exception e)
+    {
+        switch (e)
+        {
+            case UnauthorizedAccessException:
+                return new ContentError(file, null, "the portal is not allowed to read this file or folder: check its permissions");
+            case IOException:
+                return new ContentError(file, null, $"the file or folder cannot be read ({e.Message}); check that it is an ordinary file and not a broken link");
+            default:
+                if (logger is not null)
+                {
+                    LogUnexpected(logger, e, file);
+                }
+
+                return new ContentError(file, null, $"{UnexpectedFailure} ({e.GetType().Name}); it was refused so that the current content stays online. Simplify the part you changed last, and report the file to the portal's maintainers");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure while loading content file {File}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string file);
+
+    private sealed record SiteDefinition(SiteInfo Info, ImmutableArray<ChapterEntry> Chapters);
+
+    /// <summary>What the link check needs of a loaded file: its internal-link candidates with their lines, and its headings.</summary>
+    private sealed record LoadedDocument(string File, Language Language, ImmutableArray<(string Url, int Line)> Links, RenderedDocument Rendered)
+    {
+        public static LoadedDocument Of(string file, Language language, MarkdownDocument markdown, RenderedDocument rendered) =>
+            new(file, language, [.. markdown.Descendants<LinkInline>().Where(l => !l.IsImage && l.Url is not null).Select(l => (l.Url!, l.Line + 1))], rendered);
+    }
+
+    /// <summary>One load's inputs and outputs, passed down to each file's step.</summary>
+    private sealed record LoadContext(IContentFiles Files, long Load, string GlossaryKey, List<LoadedDocument> Documents, List<ContentError> Errors);
+
+    private sealed class CachedFile(string text, string context, object value, LoadedDocument document, long load)
+    {
+        public string Text { get; } = text;
+
+        public string Context { get; } = context;
+
+        public object Value { get; } = value;
+
+        public LoadedDocument Document { get; } = document;
+
+        public long LastUsed = load;
+    }
+
+    /// <summary>
+    /// The value of a Markdown file from the cache when its text and context are what they were,
+    /// else from <paramref name="build"/> (cached if it succeeds).
+    /// </summary>
+    private T? ReadCached<T>(LoadContext context, string file, string key, Func<string, (T? Value, LoadedDocument? Document)> build)
+        where T : class
+    {
+        var text = context.Files.ReadAllText(file);
+        if (_cache.TryGetValue(file, out var cached) && cached.Text == text && cached.Context == key)
+        {
+            Interlocked.Exchange(ref cached.LastUsed, context.Load);
+            context.Documents.Add(cached.Document);
+            return (T)cached.Value;
+        }
+
+        var (value, document) = build(text);
+        if (value is not null && document is not null)
+        {
+            context.Documents.Add(document);
+            _cache[file] = new CachedFile(text, key, value, document, context.Load);
+        }
+
+        return value;
+    }
+
+    private static string GlossaryKey(ImmutableArray<GlossaryEntry> glossary) =>
+        string.Join('\n', glossary.SelectMany(entry => entry.Texts.OrderBy(t => t.Key).Select(t => $"{entry.Id}|{t.Key}|{t.Value.Term}|{t.Value.Definition}|{t.Value.Reference}")));
+
+    private static SiteDefinition? ReadSiteFile(IContentFiles files, List<ContentError> errors)
+    {
+        if (!files.FileExists(SiteFileName))
+        {
+            errors.Add(new ContentError(SiteFileName, null, files is FolderContentFiles folder ? $"the site file is missing (looked in {folder.Root})" : "the site file is missing"));
+            return null;
+        }
+
+        if (!TryDeserialize<SiteFile>(files, SiteFileName, errors, out var file))
         {
             return null;
         }
@@ -129,14 +254,15 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
     }
 
     /// <summary>Reads a YAML file into its shape; a syntax error or unknown field becomes a content error with its line.</summary>
-    private static bool TryDeserialize<T>(string path, string file, List<ContentError> errors, out T? value)
+    private static bool TryDeserialize<T>(IContentFiles files, string file, List<ContentError> errors, out T? value)
     {
+        var text = files.ReadAllText(file);
         try
         {
             value = new DeserializerBuilder()
                 .WithNamingConvention(CamelCaseNamingConvention.Instance)
                 .Build()
-                .Deserialize<T>(File.ReadAllText(path));
+                .Deserialize<T>(text);
             return true;
         }
         catch (YamlException e)
@@ -173,61 +299,55 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         return result.ToImmutable();
     }
 
-    private ImmutableArray<Chapter> ReadChapters(string root, SiteDefinition site, Dictionary<Language, GlossaryLinker> glossaryLinkers, List<LoadedDocument> documents, List<ContentError> errors)
+    private ImmutableArray<Chapter> ReadChapters(LoadContext context, SiteDefinition site, Dictionary<Language, GlossaryLinker> glossaryLinkers)
     {
-        var folder = Path.Combine(root, ChaptersFolder);
+        var (files, errors) = (context.Files, context.Errors);
         var listed = site.Chapters.Select(c => c.Id).ToHashSet();
-        if (Directory.Exists(folder))
+        foreach (var id in files.Folders(ChaptersFolder))
         {
-            foreach (var directory in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
+            if (!listed.Contains(id))
             {
-                var id = Path.GetFileName(directory);
-                if (!listed.Contains(id))
-                {
-                    errors.Add(new ContentError(Relative(root, directory), null, $"chapter folder '{id}' is not listed under 'chapters' in {SiteFileName}"));
-                }
+                errors.Add(new ContentError($"{ChaptersFolder}/{id}", null, $"chapter folder '{id}' is not listed under 'chapters' in {SiteFileName}"));
             }
         }
 
         var chapters = ImmutableArray.CreateBuilder<Chapter>();
         foreach (var entry in site.Chapters)
         {
-            var chapterFolder = Path.Combine(folder, entry.Id);
+            var chapterFolder = $"{ChaptersFolder}/{entry.Id}";
             var versions = ImmutableDictionary.CreateBuilder<Language, ImmutableArray<ChapterVersion>>();
             var finnishUnreadable = false;
-            if (Directory.Exists(chapterFolder))
+            foreach (var code in files.Folders(chapterFolder))
             {
-                foreach (var languageFolder in Directory.EnumerateDirectories(chapterFolder).Order(StringComparer.Ordinal))
+                var languageFolder = $"{chapterFolder}/{code}";
+                if (!Languages.TryParse(code, out var language) || code != language.Code())
                 {
-                    var code = Path.GetFileName(languageFolder);
-                    if (!Languages.TryParse(code, out var language) || code != language.Code())
-                    {
-                        errors.Add(new ContentError(Relative(root, languageFolder), null, $"unknown language folder '{code}'; use fi or sv"));
-                        continue;
-                    }
+                    errors.Add(new ContentError(languageFolder, null, $"unknown language folder '{code}'; use fi or sv"));
+                    continue;
+                }
 
-                    var files = ContentFiles(languageFolder).ToList();
-                    var list = files
-                        .Select(file => ReadChapterVersion(root, file, entry, language, glossaryLinkers[language], documents, errors))
-                        .OfType<ChapterVersion>()
-                        .ToList();
-                    if (language == Language.Fi && list.Count < files.Count)
-                    {
-                        finnishUnreadable = true;
-                    }
+                var names = files.Files(languageFolder, ".md");
+                var list = names
+                    .Select(name => $"{languageFolder}/{name}")
+                    .Select(file => Guarded(file, errors, () => ReadCached(context, file, $"{language}|{entry.Slugs.GetValueOrDefault(language)}|{context.GlossaryKey}", text => ReadChapterVersion(text, file, entry, language, glossaryLinkers[language], errors))))
+                    .OfType<ChapterVersion>()
+                    .ToList();
+                if (language == Language.Fi && list.Count < names.Count)
+                {
+                    finnishUnreadable = true;
+                }
 
-                    foreach (var duplicate in list.GroupBy(v => v.Version).Where(g => g.Count() > 1))
-                    {
-                        errors.Add(new ContentError(
-                            duplicate.Last().SourceFile,
-                            null,
-                            $"duplicate version {duplicate.Key}: also in {string.Join(", ", duplicate.SkipLast(1).Select(v => v.SourceFile))}; a published version never changes, so a fix needs a new version number"));
-                    }
+                foreach (var duplicate in list.GroupBy(v => v.Version).Where(g => g.Count() > 1))
+                {
+                    errors.Add(new ContentError(
+                        duplicate.Last().SourceFile,
+                        null,
+                        $"duplicate version {duplicate.Key}: also in {string.Join(", ", duplicate.SkipLast(1).Select(v => v.SourceFile))}; a published version never changes, so a fix needs a new version number"));
+                }
 
-                    if (list.Count > 0)
-                    {
-                        versions[language] = [.. list.OrderBy(v => v.Version)];
-                    }
+                if (list.Count > 0)
+                {
+                    versions[language] = [.. list.OrderBy(v => v.Version)];
                 }
             }
 
@@ -256,16 +376,14 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         return chapters.ToImmutable();
     }
 
-    private ChapterVersion? ReadChapterVersion(string root, string path, ChapterEntry entry, Language language, GlossaryLinker glossaryLinker, List<LoadedDocument> documents, List<ContentError> errors)
+    private (ChapterVersion?, LoadedDocument?) ReadChapterVersion(string text, string file, ChapterEntry entry, Language language, GlossaryLinker glossaryLinker, List<ContentError> errors)
     {
         var chapterId = entry.Id;
-        var file = Relative(root, path);
         var before = errors.Count;
-        var markdown = renderer.Parse(File.ReadAllText(path), language);
-        var frontMatter = FrontMatter.Read(markdown, file, errors);
-        if (frontMatter is null)
+        var markdown = Parse(text, file, language, errors);
+        if (markdown is null || FrontMatter.Read(markdown, file, errors) is not { } frontMatter)
         {
-            return null;
+            return (null, null);
         }
 
         frontMatter.RejectUnknown(ChapterFields, file, errors);
@@ -298,57 +416,32 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
             errors.Add(new ContentError(file, heading.Line + 1, "a chapter must not have a level-1 heading ('# …'): the title comes from the front matter, sections start at '##'"));
         }
 
+        RejectImages(markdown, file, errors);
+
         if (errors.Count > before)
         {
-            return null;
+            return (null, null);
         }
 
         glossaryLinker.Apply(markdown);
         var rendered = renderer.Render(markdown, language);
-        documents.Add(new LoadedDocument(file, language, markdown, rendered));
         var slug = entry.Slugs.GetValueOrDefault(language, chapterId);
         var commentable = renderer.Render(markdown, language, anchor => SiteUrls.CommentForm(language, slug, version, anchor));
-        return new ChapterVersion(chapterId, language, version, title!, status, date, summary!, rendered, commentable.Html, DocumentText.Blocks(markdown), file);
+        var chapterVersion = new ChapterVersion(chapterId, language, version, title!, status, date, summary!, rendered, commentable.Html, DocumentText.Blocks(markdown), file);
+        return (chapterVersion, LoadedDocument.Of(file, language, markdown, rendered));
     }
 
-    private ImmutableArray<SitePage> ReadPages(string root, List<LoadedDocument> documents, List<ContentError> errors)
+    private ImmutableArray<SitePage> ReadPages(LoadContext context)
     {
-        var folder = Path.Combine(root, PagesFolder);
+        var errors = context.Errors;
         var pages = new List<SitePage>();
-        foreach (var path in Directory.Exists(folder) ? ContentFiles(folder) : [])
+        foreach (var name in context.Files.Files(PagesFolder, ".md"))
         {
-            var file = Relative(root, path);
-            var nameParts = Path.GetFileNameWithoutExtension(path).Split('.');
-            if (nameParts.Length != 2 || !SlugPattern().IsMatch(nameParts[0]) || !Languages.TryParse(nameParts[1], out var language) || nameParts[1] != language.Code())
+            var file = $"{PagesFolder}/{name}";
+            if (Guarded(file, errors, () => ReadCached(context, file, string.Empty, text => ReadPage(text, file, errors))) is { } page)
             {
-                errors.Add(new ContentError(file, null, "a site page file must be named KEY.LANGUAGE.md, such as privacy.fi.md"));
-                continue;
+                pages.Add(page);
             }
-
-            var before = errors.Count;
-            var markdown = renderer.Parse(File.ReadAllText(path), language);
-            var frontMatter = FrontMatter.Read(markdown, file, errors);
-            if (frontMatter is null)
-            {
-                continue;
-            }
-
-            frontMatter.RejectUnknown(PageFields, file, errors);
-            var title = frontMatter.Require("title", file, errors);
-            var slug = frontMatter.Require("slug", file, errors);
-            if (slug is not null && (!SlugPattern().IsMatch(slug) || _reservedSegments.Contains(slug)))
-            {
-                errors.Add(new ContentError(file, frontMatter.LineOf("slug"), $"slug '{slug}' must be lower-case ASCII letters, digits and hyphens, and not one of: {string.Join(", ", _reservedSegments)}"));
-            }
-
-            if (errors.Count > before)
-            {
-                continue;
-            }
-
-            var rendered = renderer.Render(markdown, language);
-            documents.Add(new LoadedDocument(file, language, markdown, rendered));
-            pages.Add(new SitePage(nameParts[0], language, slug!, title!, rendered, file));
         }
 
         foreach (var duplicate in pages.GroupBy(p => (p.Language, p.Slug)).Where(g => g.Count() > 1))
@@ -367,15 +460,69 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         return [.. pages];
     }
 
-    private static ImmutableArray<GlossaryEntry> ReadGlossary(string root, List<ContentError> errors)
+    private (SitePage?, LoadedDocument?) ReadPage(string text, string file, List<ContentError> errors)
     {
-        var path = Path.Combine(root, GlossaryFileName);
-        if (!File.Exists(path))
+        var nameParts = file[(file.LastIndexOf('/') + 1)..^".md".Length].Split('.');
+        if (nameParts.Length != 2 || !SlugPattern().IsMatch(nameParts[0]) || !Languages.TryParse(nameParts[1], out var language) || nameParts[1] != language.Code())
+        {
+            errors.Add(new ContentError(file, null, "a site page file must be named KEY.LANGUAGE.md, such as privacy.fi.md"));
+            return (null, null);
+        }
+
+        var before = errors.Count;
+        var markdown = Parse(text, file, language, errors);
+        if (markdown is null || FrontMatter.Read(markdown, file, errors) is not { } frontMatter)
+        {
+            return (null, null);
+        }
+
+        RejectImages(markdown, file, errors);
+        frontMatter.RejectUnknown(PageFields, file, errors);
+        var title = frontMatter.Require("title", file, errors);
+        var slug = frontMatter.Require("slug", file, errors);
+        if (slug is not null && (!SlugPattern().IsMatch(slug) || _reservedSegments.Contains(slug)))
+        {
+            errors.Add(new ContentError(file, frontMatter.LineOf("slug"), $"slug '{slug}' must be lower-case ASCII letters, digits and hyphens, and not one of: {string.Join(", ", _reservedSegments)}"));
+        }
+
+        if (errors.Count > before)
+        {
+            return (null, null);
+        }
+
+        var rendered = renderer.Render(markdown, language);
+        return (new SitePage(nameParts[0], language, slug!, title!, rendered, file), LoadedDocument.Of(file, language, markdown, rendered));
+    }
+
+    /// <summary>Reads and parses a Markdown file, or records why it cannot be used.</summary>
+    private MarkdownDocument? Parse(string text, string file, Language language, List<ContentError> errors)
+    {
+        var markdown = renderer.Parse(text, language, out var problem);
+        if (problem is not null)
+        {
+            errors.Add(new ContentError(file, problem.Line, problem.Message));
+        }
+
+        return markdown;
+    }
+
+    /// <summary>The guidance is text: an image (inline or by reference) would have no text alternative an editor checks, and the CSP would block it anyway.</summary>
+    private static void RejectImages(MarkdownDocument markdown, string file, List<ContentError> errors)
+    {
+        foreach (var image in markdown.Descendants<LinkInline>().Where(l => l.IsImage))
+        {
+            errors.Add(new ContentError(file, image.Line + 1, "images ('![…](…)' or '![…][…]') are not part of the guidance: describe the matter in the text, or link to the document with '[text](https://…)'"));
+        }
+    }
+
+    private static ImmutableArray<GlossaryEntry> ReadGlossary(IContentFiles files, List<ContentError> errors)
+    {
+        if (!files.FileExists(GlossaryFileName))
         {
             return [];
         }
 
-        if (!TryDeserialize<GlossaryFile>(path, GlossaryFileName, errors, out var file))
+        if (!TryDeserialize<GlossaryFile>(files, GlossaryFileName, errors, out var file))
         {
             return [];
         }
@@ -422,27 +569,34 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         return [.. entries];
     }
 
-    private static void ValidateLinks(ContentSnapshot snapshot, List<LoadedDocument> documents, List<ContentError> errors)
+    private void ValidateLinks(ContentSnapshot snapshot, List<LoadedDocument> documents, List<ContentError> errors)
     {
         foreach (var document in documents)
         {
-            foreach (var link in document.Markdown.Descendants<LinkInline>().Where(l => !l.IsImage && l.Url is not null))
-            {
-                var target = SiteUrls.ParseInternal(link.Url!);
-                if (target is null)
-                {
-                    continue;
-                }
+            Guarded(document.File, errors, () => ValidateLinks(snapshot, document, errors));
+        }
+    }
 
-                var problem = target.Kind == LinkKind.SamePage
-                    ? AnchorProblem(document.Rendered, target.Anchor)
-                    : TargetProblem(snapshot, target);
-                if (problem is not null)
-                {
-                    errors.Add(new ContentError(document.File, link.Line + 1, $"broken internal link '{link.Url}': {problem}"));
-                }
+    private static bool ValidateLinks(ContentSnapshot snapshot, LoadedDocument document, List<ContentError> errors)
+    {
+        foreach (var (url, line) in document.Links)
+        {
+            var target = SiteUrls.ParseInternal(url);
+            if (target is null)
+            {
+                continue;
+            }
+
+            var problem = target.Kind == LinkKind.SamePage
+                ? AnchorProblem(document.Rendered, target.Anchor)
+                : TargetProblem(snapshot, target);
+            if (problem is not null)
+            {
+                errors.Add(new ContentError(document.File, line, $"broken internal link '{url}': {problem}"));
             }
         }
+
+        return true;
     }
 
     private static string? TargetProblem(ContentSnapshot snapshot, InternalLink target)
@@ -489,14 +643,6 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         };
         return Enum.IsDefined(status);
     }
-
-    /// <summary>Markdown files, in a stable order. Editors' temporary files (dot files, *.tmp) are not content yet.</summary>
-    private static IEnumerable<string> ContentFiles(string folder) =>
-        Directory.EnumerateFiles(folder, "*.md")
-            .Where(f => !Path.GetFileName(f).StartsWith('.'))
-            .Order(StringComparer.Ordinal);
-
-    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 
     /// <summary>Ids and slugs: lower-case ASCII letters and digits, words joined by single hyphens.</summary>
     public static bool IsSlug(string? text) => text is not null && SlugPattern().IsMatch(text);

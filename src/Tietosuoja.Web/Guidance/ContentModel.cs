@@ -126,10 +126,13 @@ public sealed class ContentSnapshot(SiteInfo site, ImmutableArray<Chapter> chapt
     private readonly Lazy<GuidanceSearchIndex> _search = new(() => GuidanceSearchIndex.Build(chapters));
 
     /// <summary>
-    /// The search index of exactly these chapters. The loader builds it before handing out a valid
-    /// snapshot, so it is ready when the snapshot is swapped in; a load that fails validation never builds one.
+    /// The search index of exactly these chapters. The store builds it before it swaps the snapshot
+    /// in, so it is ready for the first reader; a draft check's snapshot, or one that fails
+    /// validation, never builds one.
     /// </summary>
     public GuidanceSearchIndex Search => _search.Value;
+
+    public bool IsSearchBuilt => _search.IsValueCreated;
 
     /// <summary>Increases with every successful load; output cache entries are keyed by it.</summary>
     public long Generation { get; } = generation;

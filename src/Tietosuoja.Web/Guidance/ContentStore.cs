@@ -8,7 +8,9 @@ namespace Tietosuoja.Web.Guidance;
 /// <summary>
 /// Holds the snapshot that requests read. A reload builds a complete new snapshot off to the side
 /// and swaps the reference in one write, so a request sees either the old content or the new,
-/// never a mix; invalid content is refused and the last good snapshot stays in service.
+/// never a mix; invalid content is refused and the last good snapshot stays in service. Nothing
+/// here throws: a refused or failed load is logged and reported by <see cref="Errors"/> (and so by
+/// /health/ready), and the next change to the folder is tried again.
 /// </summary>
 public sealed partial class ContentStore
 {
@@ -19,24 +21,41 @@ public sealed partial class ContentStore
     private ImmutableArray<ContentError> _errors = [];
     private string? _fingerprint;
 
-    public ContentStore(ContentLoader loader, IOptions<ContentOptions> options, IHostEnvironment environment, ILogger<ContentStore> logger)
+    /// <param name="files">What the loader reads; by default the content folder itself.</param>
+    public ContentStore(ContentLoader loader, IOptions<ContentOptions> options, IHostEnvironment environment, ILogger<ContentStore> logger, IContentFiles? files = null)
     {
         _loader = loader;
         _logger = logger;
         RootPath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
+        Files = files ?? new FolderContentFiles(RootPath);
         if (options.Value.SeedFrom is { Length: > 0 } seedFrom)
         {
-            var seed = Path.GetFullPath(Path.Combine(environment.ContentRootPath, seedFrom));
-            if (ContentFolder.SeedIfMissing(RootPath, seed))
-            {
-                LogSeeded(RootPath, seed);
-            }
+            Seed(Path.GetFullPath(Path.Combine(environment.ContentRootPath, seedFrom)));
         }
 
         Reload();
     }
 
     public string RootPath { get; }
+
+    /// <summary>A seed that cannot be copied leaves the folder as it is; the load then reports what is missing.</summary>
+    private void Seed(string seed)
+    {
+        try
+        {
+            if (ContentFolder.SeedIfMissing(RootPath, seed))
+            {
+                LogSeeded(RootPath, seed);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogSeedFailed(e, RootPath, seed);
+        }
+    }
+
+    /// <summary>The content files as the loader reads them; a draft check lays its new file over these.</summary>
+    public IContentFiles Files { get; }
 
     public ContentSnapshot Current => Volatile.Read(ref _current);
 
@@ -69,13 +88,15 @@ public sealed partial class ContentStore
             ContentLoadResult result;
             try
             {
-                result = _loader.Load(RootPath, Current.Generation + 1);
+                result = IntoService(_loader.Load(Files, Current.Generation + 1));
             }
-            catch (IOException)
+            catch (Exception e)
             {
-                // Forget the fingerprint so that the next check tries again.
+                // The loader does not throw; this is a fault of our own (logging, say). Forget the
+                // fingerprint so that the next check tries again, and keep serving what we have.
                 _fingerprint = null;
-                throw;
+                LogReloadFailed(e);
+                result = new ContentLoadResult(null, [new ContentError(".", null, $"the content could not be loaded ({e.GetType().Name}); see the log")]);
             }
 
             _errors = result.Errors;
@@ -99,18 +120,66 @@ public sealed partial class ContentStore
         }
     }
 
-    private static string Fingerprint(string root)
+    /// <summary>Builds the search index of a valid snapshot before readers get it; a failure refuses the snapshot like a content error.</summary>
+    private ContentLoadResult IntoService(ContentLoadResult result)
     {
-        if (!Directory.Exists(root))
+        if (result.Snapshot is not { } snapshot)
         {
-            return string.Empty;
+            return result;
         }
 
-        var text = new StringBuilder();
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        try
         {
-            var info = new FileInfo(file);
-            text.Append(file).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks).Append('\n');
+            _ = snapshot.Search;
+            return result;
+        }
+        catch (Exception e)
+        {
+            LogIndexFailed(e);
+            return new ContentLoadResult(null, [new ContentError(".", null, $"the search index could not be built ({e.GetType().Name}); the content was refused so that search keeps working")]);
+        }
+    }
+
+    /// <summary>
+    /// Names, sizes and times of the visible files (hidden ones, such as temporary and lock files,
+    /// are not content). An entry that cannot be examined still changes the fingerprint, so the
+    /// loader runs and reports it.
+    /// </summary>
+    private static string Fingerprint(string root)
+    {
+        var text = new StringBuilder();
+        try
+        {
+            if (!Directory.Exists(root))
+            {
+                return string.Empty;
+            }
+
+            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+            foreach (var file in Directory.EnumerateFiles(root, "*", options).Order(StringComparer.Ordinal))
+            {
+                if (Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
+                {
+                    continue;
+                }
+
+                text.Append(file).Append('|');
+                try
+                {
+                    var info = new FileInfo(file);
+                    text.Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    text.Append(e.GetType().Name);
+                }
+
+                text.Append('\n');
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            text.Append("unlisted|").Append(e.GetType().Name);
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
@@ -118,6 +187,9 @@ public sealed partial class ContentStore
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content folder {Path} created as a copy of {Seed}")]
     private partial void LogSeeded(string path, string seed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Content folder {Path} could not be created as a copy of {Seed}")]
+    private partial void LogSeedFailed(Exception exception, string path, string seed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content loaded as generation {Generation}: {ChapterCount} chapters, {VersionCount} chapter versions")]
     private partial void LogLoaded(long generation, int chapterCount, int versionCount);
@@ -127,4 +199,10 @@ public sealed partial class ContentStore
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Content refused with {ErrorCount} errors; still serving generation {Generation}")]
     private partial void LogRefused(int errorCount, long generation);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Content reload failed; still serving the current generation")]
+    private partial void LogReloadFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Building the search index failed; the new content was refused")]
+    private partial void LogIndexFailed(Exception exception);
 }

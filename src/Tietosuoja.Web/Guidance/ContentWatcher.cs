@@ -2,7 +2,11 @@ using Microsoft.Extensions.Options;
 
 namespace Tietosuoja.Web.Guidance;
 
-/// <summary>Checks the content folder on a timer and reloads the snapshot when something changed.</summary>
+/// <summary>
+/// Checks the content folder on a timer and reloads the snapshot when something changed. It never
+/// stops on a failure: an exception out of a BackgroundService stops the whole host, and a content
+/// fault must cost at most one refused change.
+/// </summary>
 public sealed partial class ContentWatcher(ContentStore store, IOptions<ContentOptions> options, ILogger<ContentWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -16,10 +20,10 @@ public sealed partial class ContentWatcher(ContentStore store, IOptions<ContentO
                 {
                     store.ReloadIfChanged();
                 }
-                catch (IOException e)
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
-                    // A file being replaced mid-read; the next tick sees the settled folder.
-                    LogRetry(e.Message);
+                    // The store itself does not throw; whatever did (the file system, say), the next tick tries again.
+                    LogRetry(e);
                 }
             }
         }
@@ -29,6 +33,6 @@ public sealed partial class ContentWatcher(ContentStore store, IOptions<ContentO
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Content check failed, retrying on the next tick: {Reason}")]
-    private partial void LogRetry(string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Content check failed, retrying on the next tick")]
+    private partial void LogRetry(Exception exception);
 }

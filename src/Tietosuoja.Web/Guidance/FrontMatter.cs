@@ -33,36 +33,60 @@ internal sealed class FrontMatter
 
         var firstLine = block.Line + 1;
         var fields = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+        YamlStream stream;
         try
         {
-            var stream = new YamlStream();
+            stream = new YamlStream();
             stream.Load(new StringReader(block.Lines.ToString()));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
-            {
-                errors.Add(new ContentError(file, firstLine, "front matter must be a list of 'field: value' lines"));
-                return null;
-            }
-
-            foreach (var (keyNode, valueNode) in map.Children)
-            {
-                var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
-                var line = firstLine + (int)keyNode.Start.Line;
-                if (valueNode is not YamlScalarNode scalar)
-                {
-                    errors.Add(new ContentError(file, line, $"field '{key}' must be a single value"));
-                    continue;
-                }
-
-                fields[key] = (scalar.Value ?? string.Empty, line);
-            }
         }
         catch (YamlException e)
         {
-            errors.Add(new ContentError(file, firstLine + (int)e.Start.Line, $"front matter is not valid YAML: {e.Message}"));
+            errors.Add(new ContentError(file, firstLine + (int)e.Start.Line, $"front matter is not valid YAML ({Reason(e)}); {QuoteAdvice}"));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or InvalidCastException)
+        {
+            // YamlDotNet's loader reports some mistakes (an anchor defined twice, say) without a position.
+            errors.Add(new ContentError(file, firstLine, $"front matter is not valid YAML ({e.Message.TrimEnd('.')}); {QuoteAdvice}"));
             return null;
         }
 
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
+        {
+            errors.Add(new ContentError(file, firstLine, "front matter must be a list of 'field: value' lines"));
+            return null;
+        }
+
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var line = firstLine + (int)keyNode.Start.Line;
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                // "? [a, b]" and similar: YAML allows lists and maps as keys, a field name cannot be one.
+                errors.Add(new ContentError(file, line, $"a field name must be a plain word such as 'title'; {QuoteAdvice}"));
+                continue;
+            }
+
+            if (valueNode is not YamlScalarNode scalar)
+            {
+                errors.Add(new ContentError(file, line, $"field '{key}' must be a single value; {QuoteAdvice}"));
+                continue;
+            }
+
+            fields[key] = (scalar.Value ?? string.Empty, line);
+        }
+
         return new FrontMatter(fields, firstLine);
+    }
+
+    private const string QuoteAdvice = "a value that starts with '[', '{', '&', '*', '!', '|', '>', '%' or '@', or contains ': ', must be in double quotes";
+
+    /// <summary>YamlDotNet's message without its "(Line: …, Col: …, Idx: …) - (…): " prefix, which repeats the line we report.</summary>
+    private static string Reason(YamlException e)
+    {
+        var message = e.Message;
+        var start = message.IndexOf("): ", StringComparison.Ordinal);
+        return (message.StartsWith("(Line:", StringComparison.Ordinal) && start >= 0 ? message[(start + 3)..] : message).Trim().TrimEnd('.');
     }
 
     public int LineOf(string key) => _fields.TryGetValue(key, out var field) ? field.Line : Line;

@@ -11,6 +11,9 @@ using Tietosuoja.Web.Guidance.Linking;
 
 namespace Tietosuoja.Web.Guidance;
 
+/// <summary>Why a Markdown text cannot be used, at a line of the text where known.</summary>
+public sealed record MarkdownProblem(int? Line, string Message);
+
 /// <summary>
 /// The one Markdown pipeline of the portal, built once. Raw HTML in Markdown is disabled and the
 /// output is sanitised as well, because disabling HTML alone still lets links such as
@@ -42,7 +45,168 @@ public sealed class MarkdownRenderer
         return builder.Build();
     }
 
-    public MarkdownDocument Parse(string markdown, Language language) => Markdig.Markdown.Parse(markdown, Pipeline(language));
+    /// <summary>
+    /// How deeply block quotes, lists, containers, emphasis and links may nest, counted together
+    /// along any path through the document. Guidance needs a handful of levels; the bound keeps
+    /// every recursive step after parsing (rendering, sanitising, plain text, linking) far from
+    /// the stack's limit, and Markdig's own limit (128 levels, an exception) is never reached.
+    /// </summary>
+    public const int MaxNesting = 32;
+
+    /// <summary>Parses a document the portal's own code may walk; see <see cref="Parse(string, Language, out MarkdownProblem?)"/>.</summary>
+    public MarkdownDocument Parse(string markdown, Language language) =>
+        Parse(markdown, language, out var problem) ?? throw new ArgumentException(problem!.Message, nameof(markdown));
+
+    /// <summary>
+    /// Parses a document, or explains why it cannot be used: nesting deeper than
+    /// <see cref="MaxNesting"/>. Brackets, and quote and list markers at the start of a line, are
+    /// counted in the text before parsing, because Markdig takes seconds to parse thousands of them
+    /// before its own limit stops it.
+    /// </summary>
+    public MarkdownDocument? Parse(string markdown, Language language, out MarkdownProblem? problem)
+    {
+        problem = TextNestingProblem(markdown);
+        if (problem is not null)
+        {
+            return null;
+        }
+
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(markdown, Pipeline(language));
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's own depth limit: "too deeply nested".
+            problem = new MarkdownProblem(null, NestingMessage);
+            return null;
+        }
+
+        problem = NestingProblem(document);
+        return problem is null ? document : null;
+    }
+
+    private static readonly string NestingMessage =
+        $"the text is nested more than {MaxNesting} levels deep (block quotes, lists, emphasis, links or brackets inside each other); flatten the structure";
+
+    private static MarkdownProblem? TextNestingProblem(string markdown)
+    {
+        var depth = 0;
+        var line = 1;
+        var blank = true;
+        for (var i = 0; i < markdown.Length; i++)
+        {
+            if ((i == 0 || markdown[i - 1] == '\n') && LeadingMarkers(markdown, i) > MaxNesting)
+            {
+                return new MarkdownProblem(line, NestingMessage);
+            }
+
+            var c = markdown[i];
+            if (c == '\n')
+            {
+                // A blank line ends the paragraph, and no link can span it.
+                depth = blank ? 0 : depth;
+                line++;
+                blank = true;
+                continue;
+            }
+
+            blank &= char.IsWhiteSpace(c);
+            if (c == '\\')
+            {
+                i++;
+            }
+            else if (c == '[' && ++depth > MaxNesting)
+            {
+                return new MarkdownProblem(line, NestingMessage);
+            }
+            else if (c == ']' && depth > 0)
+            {
+                depth--;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How many block quote and list markers ("&gt;", "-", "*", "+", "1." or "1)") open the line at <paramref name="start"/>.</summary>
+    private static int LeadingMarkers(string text, int start)
+    {
+        var count = 0;
+        var i = start;
+        while (i < text.Length)
+        {
+            while (i < text.Length && text[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            var markerStart = i;
+            while (i < text.Length && i - markerStart < 9 && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i > markerStart ? i < text.Length && text[i] is '.' or ')' : i < text.Length && text[i] is '>' or '-' or '*' or '+')
+            {
+                i++;
+                count++;
+            }
+            else
+            {
+                break;
+            }
+
+            // A list marker needs a space after it; "**bold**" or "-1" is not one.
+            if (text[i - 1] != '>' && (i >= text.Length || text[i] is not (' ' or '\t')))
+            {
+                count--;
+                break;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The first block or inline nested deeper than <see cref="MaxNesting"/>, found without recursion.</summary>
+    private static MarkdownProblem? NestingProblem(MarkdownDocument document)
+    {
+        var pending = new Stack<(MarkdownObject Node, int Depth)>();
+        pending.Push((document, 0));
+        while (pending.TryPop(out var item))
+        {
+            if (item.Depth > MaxNesting)
+            {
+                return new MarkdownProblem(item.Node.Line + 1, NestingMessage);
+            }
+
+            switch (item.Node)
+            {
+                case ContainerBlock container:
+                    foreach (var child in container)
+                    {
+                        pending.Push((child, item.Depth + 1));
+                    }
+
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    pending.Push((inline, item.Depth));
+                    break;
+                case ContainerInline container:
+                    for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+                    {
+                        pending.Push((child, item.Depth + 1));
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return null;
+    }
 
     private MarkdownPipeline Pipeline(Language language) => language == Language.Sv ? _swedish : _finnish;
 

@@ -57,7 +57,7 @@ public sealed class EditingRulesTests
         var traversal = publisher.Check(new ChapterText("../pages", Language.Fi, new VersionNumber(1, 3), VersionStatus.Published, "Otsikko", "Muutos.", "## Osio\n"));
 
         var problem = Assert.Single(bad.Problems);
-        Assert.Equal(("Markdown", 1), (problem.Field, problem.Line));
+        Assert.Equal(("Markdown", "Publish_ProblemAtLine", (object)1), (problem.Field, problem.MessageKey, problem.Arguments[0]));
         Assert.Null(bad.Preview);
         Assert.Contains(traversal.Problems, p => p.Field == "ChapterId");
         Assert.Equal(before, Directory.GetFiles(content.Root, "*", SearchOption.AllDirectories).Length);

@@ -253,35 +253,30 @@ public sealed class GuidanceSearchIndex
             return offsets;
         }
 
-        /// <summary>A version's text cut at its headings; text before the first heading is the introduction (no anchor).</summary>
+        /// <summary>
+        /// A version's text cut at its headings; text before the first heading is the introduction
+        /// (no anchor). A block belongs to the section its anchor names, so footnotes, which come
+        /// last, are found in the section that refers to them.
+        /// </summary>
         private static IEnumerable<(string? Anchor, string Heading, string Body)> Sections(ChapterVersion version)
         {
-            string? anchor = null;
-            var heading = string.Empty;
-            var body = new List<string>();
+            var sections = new List<(string? Anchor, string Heading, List<string> Body)>();
             foreach (var block in version.Text)
             {
-                if (block.Kind == TextBlockKind.Heading)
+                var index = block.Kind == TextBlockKind.Heading ? -1 : sections.FindLastIndex(s => s.Anchor == block.SectionAnchor);
+                if (index < 0)
                 {
-                    if (anchor is not null || body.Count > 0)
-                    {
-                        yield return (anchor, heading, string.Join(' ', body));
-                    }
-
-                    anchor = block.SectionAnchor;
-                    heading = block.Text;
-                    body.Clear();
+                    sections.Add((block.SectionAnchor, block.Kind == TextBlockKind.Heading ? block.Text : string.Empty, []));
+                    index = sections.Count - 1;
                 }
-                else
+
+                if (block.Kind != TextBlockKind.Heading)
                 {
-                    body.Add(block.Text);
+                    sections[index].Body.Add(block.Text);
                 }
             }
 
-            if (anchor is not null || body.Count > 0)
-            {
-                yield return (anchor, heading, string.Join(' ', body));
-            }
+            return sections.Select(s => (s.Anchor, s.Heading, string.Join(' ', s.Body)));
         }
     }
 }

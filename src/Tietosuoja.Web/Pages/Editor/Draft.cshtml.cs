@@ -28,7 +28,7 @@ public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResour
 
     public PublishCheck? Check { get; private set; }
 
-    public IReadOnlyList<PublishProblem> TextProblems { get; private set; } = [];
+    public IReadOnlyList<FieldProblem> TextProblems { get; private set; } = [];
 
     public Chapter? Chapter => Snapshot.FindChapterById(Input.ChapterId);
 
@@ -193,15 +193,10 @@ public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResour
             Input.NewChapter ? Input.SlugSv?.Trim() ?? string.Empty : null);
     }
 
-    private void ShowProblems(IReadOnlyList<PublishProblem> problems)
+    private void ShowProblems(IReadOnlyList<FieldProblem> problems)
     {
         TextProblems = [.. problems.Where(p => p.Field == "Markdown")];
-        foreach (var problem in problems)
-        {
-            AddProblem(problem.Detail is null
-                ? new FieldProblem(problem.Field, problem.MessageKey)
-                : problem.Line is { } line ? new FieldProblem(problem.Field, "Publish_ProblemAtLine", line, problem.Detail) : new FieldProblem(problem.Field, problem.MessageKey, problem.Detail));
-        }
+        AddProblems(problems);
     }
 }
 
