@@ -31,9 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         _portal = new PortalFactory(_content.Root)
             // The fill-time check is covered by the integration tests; a scripted browser types in milliseconds.
-            .WithSetting("Comments:MinimumFillTime", "00:00:00")
-            // The port is chosen when the server starts; the print line only needs the host.
-            .WithSetting("Site:BaseUrl", "http://127.0.0.1/");
+            .WithSetting("Comments:MinimumFillTime", "00:00:00");
     }
 
     public IBrowser Browser { get; private set; } = null!;
@@ -43,9 +41,27 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The round open on chapter 2 version 1.2 ("Luvun 2 kommentointikierros").</summary>
     public int RoundId { get; private set; }
 
+    private static int FreeLoopbackPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
     public async Task InitializeAsync()
     {
-        _portal.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        // The portal's absolute links (private comment links, the print line) come from Site:BaseUrl,
+        // so the port is chosen before the server starts: a free one, asked of the system.
+        var port = FreeLoopbackPort();
+        _portal.WithSetting("Site:BaseUrl", $"http://127.0.0.1:{port}/");
+        _portal.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         _portal.StartServer();
         var address = _portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseUrl = new Uri(address);
