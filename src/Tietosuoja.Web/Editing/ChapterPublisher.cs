@@ -173,6 +173,13 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
             // Published from elsewhere since the check; never replace a published version.
             return new PublishCheck([new FieldProblem("Version", "Publish_VersionExists")], null, null);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The volume refused the write after the folders were made: an empty chapter folder
+            // missing from site.yml would make every later load refuse, so they go too.
+            TakeBack(target, createdFolders, siteFile, siteBefore: null);
+            throw;
+        }
 
         ContentLoadResult reload;
         try
@@ -317,8 +324,9 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
     /// </summary>
     public (string? Title, string? Summary, string Body) SplitFrontMatter(string text)
     {
-        var document = renderer.Parse(text, Language.Fi);
-        if (document.Descendants<YamlFrontMatterBlock>().FirstOrDefault() is not { Line: 0 } block)
+        // A text nested too deeply to parse is given back whole: the check then says what is wrong with it.
+        var document = renderer.Parse(text, Language.Fi, out _);
+        if (document?.Descendants<YamlFrontMatterBlock>().FirstOrDefault() is not { Line: 0 } block)
         {
             return (null, null, text);
         }
@@ -430,9 +438,9 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
         var folder = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(folder);
         var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        File.WriteAllText(temporary, fileText, new UTF8Encoding(false));
         try
         {
+            File.WriteAllText(temporary, fileText, new UTF8Encoding(false));
             File.Move(temporary, path, overwrite: false);
         }
         finally

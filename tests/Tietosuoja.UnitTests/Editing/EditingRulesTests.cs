@@ -76,6 +76,19 @@ public sealed class EditingRulesTests
         Assert.Equal(3, svg.Split("<rect", StringSplitOptions.None).Length - 1);
     }
 
+    [Fact]
+    public void An_upload_nested_too_deeply_to_parse_is_taken_whole_for_the_check_to_refuse()
+    {
+        using var content = new ContentFolderBuilder();
+        var deep = new string('>', 10_000) + " syvällä";
+
+        var (title, summary, body) = Publisher(content.Root).SplitFrontMatter(deep);
+
+        Assert.Null(title);
+        Assert.Null(summary);
+        Assert.Equal(deep, body);
+    }
+
     private static ChapterPublisher Publisher(string contentRoot) =>
         TestPublisher.On(contentRoot, new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
 }
