@@ -23,8 +23,16 @@ public static class DataServiceCollectionExtensions
             case DatabaseOptions.SqlServer:
                 // Few, short retries: the person is waiting with the form, and the whole try must
                 // end within a few command timeouts, not the default half a minute.
+                // Opening the connection waits as long as a command may (SqlClient's own default is
+                // 15 s), unless the connection string says otherwise.
+                var sqlServer = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(database.ConnectionString);
+                if (!database.ConnectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase))
+                {
+                    sqlServer.ConnectTimeout = timeout;
+                }
+
                 services.AddDbContext<PortalDbContext, SqlServerDbContext>(options =>
-                    options.UseSqlServer(database.ConnectionString, sql => sql
+                    options.UseSqlServer(sqlServer.ConnectionString, sql => sql
                         .CommandTimeout(timeout)
                         .EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorNumbersToAdd: null)));
                 break;

@@ -94,6 +94,17 @@ public sealed class DatabaseTests
     }
 
     [Fact]
+    public void Sql_server_waits_for_a_connection_no_longer_than_for_a_command()
+    {
+        using var services = Services("SqlServer").BuildServiceProvider();
+        using var scope = services.CreateScope();
+
+        var connection = scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.GetConnectionString();
+
+        Assert.Equal(new DatabaseOptions().CommandTimeout.TotalSeconds, new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connection).ConnectTimeout);
+    }
+
+    [Fact]
     public void An_unknown_provider_stops_the_app_with_a_clear_message()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Services("Postgres"));
