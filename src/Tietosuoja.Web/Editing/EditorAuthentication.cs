@@ -39,8 +39,6 @@ public static class EditorAuthentication
     /// <summary>The cookie scheme of the local sign-in.</summary>
     public const string LocalScheme = "LocalEditor";
 
-    public const string TestingEnvironment = PortalEnvironments.Testing;
-
     /// <summary>
     /// Microsoft Entra ID through Microsoft.Identity.Web (OpenID Connect, app roles in the "roles"
     /// claim), or the local sign-in where that is allowed. Every page under /Editor needs a role.
@@ -51,7 +49,7 @@ public static class EditorAuthentication
         services.Configure<EditorAuthOptions>(configuration.GetSection(EditorAuthOptions.Section));
         if (options.LocalSignIn)
         {
-            if (!environment.IsDevelopment() && !environment.IsEnvironment(TestingEnvironment))
+            if (!PortalEnvironments.IsLocal(environment))
             {
                 throw new InvalidOperationException(
                     $"EditorAuth:LocalSignIn is on in the '{environment.EnvironmentName}' environment. The local sign-in lets anyone " +
