@@ -278,7 +278,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         var result = ImmutableDictionary.CreateBuilder<Language, string>();
         foreach (var language in Languages.All)
         {
-            if (values is not null && values.TryGetValue(language.Code(), out var value) && !string.IsNullOrWhiteSpace(value))
+            if (values is not null && values.TryGetValue(language.Code(), out var value) && !PlainText.IsBlank(value))
             {
                 result[language] = value.Trim();
             }
@@ -541,7 +541,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
             foreach (var language in Languages.All)
             {
                 var text = language == Language.Fi ? term.Fi : term.Sv;
-                if (string.IsNullOrWhiteSpace(text?.Term) || string.IsNullOrWhiteSpace(text.Definition))
+                if (PlainText.IsBlank(text?.Term) || PlainText.IsBlank(text.Definition))
                 {
                     errors.Add(new ContentError(GlossaryFileName, null, $"term '{term.Id}' needs a '{language.Code()}' term and definition"));
                     continue;

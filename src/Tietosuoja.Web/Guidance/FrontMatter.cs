@@ -94,7 +94,7 @@ internal sealed class FrontMatter
     /// <summary>The trimmed value of a required field, or null after recording an error.</summary>
     public string? Require(string key, string file, ICollection<ContentError> errors)
     {
-        if (_fields.TryGetValue(key, out var field) && !string.IsNullOrWhiteSpace(field.Value))
+        if (_fields.TryGetValue(key, out var field) && !PlainText.IsBlank(field.Value))
         {
             return field.Value.Trim();
         }

@@ -71,6 +71,8 @@ public sealed class ContentLoaderTests : IDisposable
     [InlineData("status: valmis", 4, "status 'valmis' is not one of: draft, consultation, published")]
     [InlineData("date: 2.3.2026", 5, "date '2.3.2026' is not a date in the form YYYY-MM-DD")]
     [InlineData("author: Matti", 7, "unknown field 'author'")]
+    // Only invisible characters (zero-width and ideographic space): blank by the rule every form uses.
+    [InlineData("title: \"\\u200B\\u3000\"", 2, "required field 'title' is missing or empty")]
     public void A_bad_field_value_is_reported_on_its_line(string field, int line, string message)
     {
         var fields = new Dictionary<string, string>
