@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # Runs every test (unit, integration, browser) from a fresh clone on Debian with the .NET SDK.
-# Installs Debian's Chromium for the browser tests when it is missing, then prints the totals
+# Installs the Debian packages the tests use (Chromium, Voikko, hunspell-sv, Redis) when missing, then prints the totals
 # over all test projects as one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$chromium_path" ]; then
-    echo "Installing Chromium from Debian's packages for the browser tests..."
+# Debian packages the tests use: Chromium for the browser tests, Voikko and the Swedish Hunspell
+# dictionary for the search analyzers, Redis for the limiter shared across replicas.
+packages=(chromium libvoikko1 voikko-fi hunspell-sv redis-server)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "Installing from Debian's packages for the tests: ${missing[*]}"
     sudo_cmd=""
     if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
     $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 export CHROMIUM_PATH="$chromium_path"
 # Test hosts never need appsettings reloaded; without file watchers they leave the machine's
