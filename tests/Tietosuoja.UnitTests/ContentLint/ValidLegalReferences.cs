@@ -30,7 +30,7 @@ public static class ValidLegalReferences
         // officials' liability, wrongly; CorrectionsChapter1And4Tests keeps it out of every latest version.
         [Law.LocalGovernmentAct] = ["7", "39", "85", "87(2)", "90", "91", "92"],
         [Law.OpennessAct] = ["1", "9", "11", "12", "13", "14(3)", "14(4)", "16(3)", "24", "26", "28", "29"],
-        [Law.InformationManagementAct] = ["3(3)", "4", "5(3)", "13", "16", "17", "20", "21", "22", "23", "24"],
+        [Law.InformationManagementAct] = ["3(3)", "4", "5(3)", "13", "16", "17", "20", "22", "23", "24"],
         [Law.Constitution] = ["10", "118", "124"],
         [Law.CriminalCode] = ["ch40", "ch40:11", "ch38:9"],
         [Law.AdministrativeProcedureAct] = [],
