@@ -34,7 +34,8 @@ public sealed record CommentRow(
     HandlingStatus Status,
     Moderation Moderation,
     bool HasResponse,
-    DateTime SubmittedAt);
+    DateTime SubmittedAt,
+    bool EditedAfterAnswer = false);
 
 /// <summary>How many of a round's comments have each value; the filter shows these next to its options.</summary>
 public sealed record CommentCounts(
@@ -108,14 +109,22 @@ public sealed class CommentHandling(PortalDbContext db, AuditLog audit, TimeProv
             .Skip(paging.Skip).Take(PageSize)
             .Select(c => new CommentRow(
                 c.Id, c.ChapterId, c.Version, c.Language, c.SectionAnchor, c.SectionHeading, c.Text,
-                c.OrganisationType, c.OrganisationName, c.Status, c.Moderation, c.Response != null, c.SubmittedAt))
+                c.OrganisationType, c.OrganisationName, c.Status, c.Moderation, c.Response != null, c.SubmittedAt, c.EditedAfterAnswerAt != null))
             .ToListAsync(cancellationToken);
         return new CommentList(rows, matching, paging);
     }
 
-    /// <summary>The comment with its round, read-only; null when there is none with this id.</summary>
+    /// <summary>The comment with its round and earlier texts, read-only; null when there is none with this id.</summary>
     public Task<Comment?> FindAsync(long id, CancellationToken cancellationToken) =>
-        db.Comments.AsNoTracking().Include(c => c.Round).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        db.Comments.AsNoTracking().Include(c => c.Round).Include(c => c.Revisions.OrderBy(r => r.ReplacedAt))
+            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    /// <summary>
+    /// The text the writing team answered, when the author has rewritten it since: the first earlier
+    /// text that was current while the comment was answered or handled. Null otherwise.
+    /// </summary>
+    public static CommentRevision? AnsweredText(Comment comment) =>
+        comment.EditedAfterAnswerAt is null ? null : comment.Revisions.OrderBy(r => r.ReplacedAt).FirstOrDefault(r => r.WasAnswered);
 
     /// <summary>
     /// Saves an editor's handling of one comment after checking it with the form's rules; returns

@@ -26,6 +26,12 @@ public sealed class CommentModel(ContentStore store, IStringLocalizer<SharedReso
     public IEnumerable<TextBlock> SectionText =>
         Comment.SectionAnchor is { } anchor && Version is { } version ? version.Text.Where(b => b.SectionAnchor == anchor) : [];
 
+    /// <summary>The text the team answered, when the author has rewritten it since.</summary>
+    public CommentRevision? AnsweredText => CommentHandling.AnsweredText(Comment);
+
+    /// <summary>What the author changed after the answer, word by word, with the reader's version comparison.</summary>
+    public IEnumerable<DiffPiece> AnsweredDiff => AnsweredText is { } answered ? VersionComparison.WordDiff(answered.Text, Comment.Text) : [];
+
     public override string Title => T["CommentTitle", Id];
 
     public override string AlternateLanguageUrl => EditorUrls.Comment(Language.Other(), Id);
