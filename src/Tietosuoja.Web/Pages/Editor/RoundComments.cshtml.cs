@@ -30,6 +30,17 @@ public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<Shar
     [BindProperty(SupportsGet = true)]
     public Moderation? Moderation { get; set; }
 
+    /// <summary>Words to find in the comment or the organisation's name.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public CommentSort Sort { get; set; }
+
+    /// <summary>Only the comments assigned to the signed-in editor.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Mine { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -89,6 +100,9 @@ public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<Shar
             ["type"] = Type?.ToString(),
             ["status"] = Status?.ToString(),
             ["moderation"] = Moderation?.ToString(),
+            ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
+            ["sort"] = Sort == CommentSort.Oldest ? null : Sort.ToString(),
+            ["mine"] = Mine ? "true" : null,
             ["p"] = page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(EditorUrls.RoundComments(Language, Id), query.Where(q => !string.IsNullOrEmpty(q.Value)));
@@ -111,7 +125,10 @@ public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<Shar
         }
 
         Counts = await handling.CountAsync(Id, cancellationToken);
-        List = await handling.ListAsync(Id, new CommentFilter(chapterId, version, string.IsNullOrEmpty(Section) ? null : Section, Type, Status, Moderation), PageNumber, cancellationToken);
+        List = await handling.ListAsync(Id, new CommentFilter(chapterId, version, string.IsNullOrEmpty(Section) ? null : Section, Type, Status, Moderation, Q, Mine ? Editor.Id : null),
+            PageNumber,
+            cancellationToken,
+            Sort);
         return true;
     }
 }
