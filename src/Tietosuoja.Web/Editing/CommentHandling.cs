@@ -133,6 +133,10 @@ public sealed class CommentHandling(PortalDbContext db, AuditLog audit, TimeProv
         return new CommentList(rows, matching, paging);
     }
 
+    /// <summary>Every comment matching the filters, on any page: what "select all matching" changes.</summary>
+    public Task<List<long>> MatchingIdsAsync(int roundId, CommentFilter filter, CancellationToken cancellationToken) =>
+        Filtered(roundId, filter).Select(c => c.Id).ToListAsync(cancellationToken);
+
     /// <summary>The internal notes on a comment, oldest first.</summary>
     public Task<List<CommentNote>> NotesAsync(long id, CancellationToken cancellationToken) =>
         db.CommentNotes.AsNoTracking().Where(n => n.CommentId == id).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).ToListAsync(cancellationToken);

@@ -43,6 +43,38 @@ public sealed class CommentHandlingAtScaleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bulk_change_keeps_the_ticks_after_an_error_and_can_cover_every_matching_comment_on_every_page()
+    {
+        await _portal.CommentAsync("Esimerkki yksi.");
+        await _portal.CommentAsync("Esimerkki kaksi.");
+        await _portal.CommentAsync("Jotain muuta.");
+        var ids = (await _portal.CommentsAsync()).Select(c => c.Id).ToList();
+        var editor = await _portal.SignedInAsync("Editor");
+        var list = await editor.GetPageAsync(ListUrl + "?q=esimerkki");
+
+        var refused = await HtmlClient.ParseAsync(await PostBulkAsync(editor, list, ("selected", ids[1].ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Contains("Valitse uusi käsittelytila", refused.Document.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(refused.Document.QuerySelector($"#select-{ids[1]}[checked]"));
+        Assert.Null(refused.Document.QuerySelector($"#select-{ids[0]}[checked]"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostBulkAsync(editor, list, ("allMatching", "true"), ("newStatus", nameof(HandlingStatus.UnderConsideration)))).StatusCode);
+        Assert.Equal(
+            [HandlingStatus.UnderConsideration, HandlingStatus.UnderConsideration, HandlingStatus.Received],
+            (await _portal.CommentsAsync()).Select(c => c.Status));
+    }
+
+    private static Task<HttpResponseMessage> PostBulkAsync(HttpClient client, FetchedPage list, params (string Name, string Value)[] fields)
+    {
+        var form = list.Document.QuerySelector("form[action*='handler=Bulk']")!;
+        var values = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+        };
+        values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        return client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), new FormUrlEncodedContent(values));
+    }
+
+    [Fact]
     public async Task An_editor_takes_a_comment_finds_it_under_assigned_to_me_and_keeps_internal_notes_that_stay_private()
     {
         var token = await _portal.CommentAsync("Ensimmäinen kommentti.");

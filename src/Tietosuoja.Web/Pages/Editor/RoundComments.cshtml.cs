@@ -67,21 +67,30 @@ public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<Shar
         _ => base.ElementId(field),
     };
 
-    public async Task<IActionResult> OnPostBulkAsync(List<long> selected, HandlingStatus? newStatus, CancellationToken cancellationToken)
+    /// <summary>The comments ticked when the bulk change came back with a problem: they stay ticked.</summary>
+    public IReadOnlySet<long> Selected { get; private set; } = new HashSet<long>();
+
+    /// <summary>True when the bulk change was to cover every comment matching the filters, not only the ticked ones on this page.</summary>
+    public bool AllMatching { get; private set; }
+
+    public async Task<IActionResult> OnPostBulkAsync(List<long> selected, HandlingStatus? newStatus, bool allMatching, CancellationToken cancellationToken)
     {
         if (catalog.Find(Id) is null)
         {
             return NotFound();
         }
 
-        if (selected.Count == 0 || newStatus is null)
+        if ((selected.Count == 0 && !allMatching) || newStatus is null)
         {
             await LoadAsync(cancellationToken);
-            AddProblem(selected.Count == 0 ? "selected" : "newStatus", selected.Count == 0 ? "BulkNothingSelected" : "BulkChooseStatus");
+            Selected = selected.ToHashSet();
+            AllMatching = allMatching;
+            AddProblem(selected.Count == 0 && !allMatching ? "selected" : "newStatus", selected.Count == 0 && !allMatching ? "BulkNothingSelected" : "BulkChooseStatus");
             return Page();
         }
 
-        var changed = await handling.SetStatusAsync(Id, selected, newStatus.Value, Editor, cancellationToken);
+        var ids = allMatching ? await handling.MatchingIdsAsync(Id, Filter, cancellationToken) : selected;
+        var changed = await handling.SetStatusAsync(Id, ids, newStatus.Value, Editor, cancellationToken);
         return RedirectWithNotice(Link(PageNumber), "BulkChanged", changed, StatusName(newStatus.Value));
     }
 
@@ -116,19 +125,25 @@ public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<Shar
         }
 
         Round = round;
-        string? chapterId = null;
-        VersionNumber? version = null;
-        if (Chapter?.Split('@') is [var id, var number] && VersionNumber.TryParse(number, out var parsed))
-        {
-            chapterId = id;
-            version = parsed;
-        }
-
         Counts = await handling.CountAsync(Id, cancellationToken);
-        List = await handling.ListAsync(Id, new CommentFilter(chapterId, version, string.IsNullOrEmpty(Section) ? null : Section, Type, Status, Moderation, Q, Mine ? Editor.Id : null),
-            PageNumber,
-            cancellationToken,
-            Sort);
+        List = await handling.ListAsync(Id, Filter, PageNumber, cancellationToken, Sort);
         return true;
+    }
+
+    /// <summary>The filters as the query string has them; the bulk change posts to the same address, so it sees the same ones.</summary>
+    private CommentFilter Filter
+    {
+        get
+        {
+            string? chapterId = null;
+            VersionNumber? version = null;
+            if (Chapter?.Split('@') is [var id, var number] && VersionNumber.TryParse(number, out var parsed))
+            {
+                chapterId = id;
+                version = parsed;
+            }
+
+            return new CommentFilter(chapterId, version, string.IsNullOrEmpty(Section) ? null : Section, Type, Status, Moderation, Q, Mine ? Editor.Id : null);
+        }
     }
 }

@@ -54,4 +54,14 @@ document.addEventListener("DOMContentLoaded", () => {
       });
     }
   });
+
+  // "Select all on this page" in a comment list: shown only with this script, it ticks or clears
+  // every row's box.
+  document.querySelectorAll("[data-select-all]").forEach((all) => {
+    const form = all.closest("form");
+    const items = form ? [...form.querySelectorAll("[data-select-item]")] : [];
+    all.hidden = false;
+    all.checked = items.length > 0 && items.every((item) => item.checked);
+    all.addEventListener("change", () => items.forEach((item) => { item.checked = all.checked; }));
+  });
 });
