@@ -45,9 +45,9 @@ public sealed class CommentHandlingAtScaleTests : IAsyncLifetime
     [Fact]
     public async Task A_bulk_change_keeps_the_ticks_after_an_error_and_can_cover_every_matching_comment_on_every_page()
     {
-        await _portal.CommentAsync("Esimerkki yksi.");
-        await _portal.CommentAsync("Esimerkki kaksi.");
-        await _portal.CommentAsync("Jotain muuta.");
+        await _portal.CommentAsync("Esimerkki yksi.", "Kunta A");
+        await _portal.CommentAsync("Esimerkki kaksi.", "Kunta B");
+        await _portal.CommentAsync("Jotain muuta.", "Kunta C");
         var ids = (await _portal.CommentsAsync()).Select(c => c.Id).ToList();
         var editor = await _portal.SignedInAsync("Editor");
         var list = await editor.GetPageAsync(ListUrl + "?q=esimerkki");
