@@ -85,11 +85,14 @@ public sealed class EditorTests(BrowserFixture browser) : IClassFixture<BrowserF
     [InlineData("/toimitus/kierrokset/{round}/kommentit")]
     [InlineData("/toimitus/luonnokset/uusi?chapter=oikeusperusteet&language=fi")]
     [InlineData("/toimitus/luonnokset/uusi?newChapter=true")]
+    [InlineData("/toimitus/kierrokset/{round}/kommentit?q=kommentti&sort=Newest")]
+    [InlineData("/sv/redaktion/rundor/{round}/kommentarer?mine=true&sort=Status")]
     [InlineData("/toimitus/tapahtumaloki")]
     [InlineData("/sv/redaktion")]
     [InlineData("preview")]
     [InlineData("errors")]
     [InlineData("comment")]
+    [InlineData("comment-assigned-with-note")]
     [InlineData("sign-in")]
     public async Task Editor_pages_have_no_wcag_21_aa_violations(string state)
     {
@@ -116,15 +119,23 @@ public sealed class EditorTests(BrowserFixture browser) : IClassFixture<BrowserF
                 await editor.ClickAsync("Tallenna kierros");
                 Assert.True(await page.Locator(".error-summary").IsVisibleAsync());
                 break;
-            case "comment":
+            case "comment" or "comment-assigned-with-note":
                 var commenter = await browser.NewPageAsync();
                 await commenter.GotoAsync(DraftVersion + "/kommentoi/suostumus");
                 var form = new CommentFormPage(commenter);
                 await form.FillAsync("Kommentti saavutettavuustarkistusta varten.", "Kunta");
                 await form.SendAsync();
                 await page.GotoAsync($"/toimitus/kierrokset/{browser.RoundId}/kommentit");
-                await page.Locator("table.comment-table tbody tr", new() { HasText = "saavutettavuustarkistusta" }).GetByRole(AriaRole.Link).ClickAsync();
+                await page.Locator("table.comment-table tbody tr", new() { HasText = "saavutettavuustarkistusta" }).First.GetByRole(AriaRole.Link).ClickAsync();
                 await page.WaitForLoadStateAsync();
+                if (state == "comment-assigned-with-note")
+                {
+                    await editor.ClickAsync("Ota käsiteltäväkseni");
+                    await page.GetByLabel("Uusi muistiinpano").FillAsync("Tarkistetaan lähteet.");
+                    await editor.ClickAsync("Lisää muistiinpano");
+                    Assert.Contains("Tarkistetaan lähteet.", await page.Locator(".comment-notes").InnerTextAsync(), StringComparison.Ordinal);
+                }
+
                 break;
             default:
                 await page.GotoAsync(state.Replace("{round}", browser.RoundId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));

@@ -161,8 +161,28 @@ public sealed class CommentService(PortalDbContext db, TimeProvider clock, IData
             return CommentResult.Invalid(problems);
         }
 
+        var earlier = new CommentRevision
+        {
+            CommentId = comment.Id,
+            Text = comment.Text,
+            SectionHeading = comment.SectionHeading,
+            WrittenAt = comment.EditedAt ?? comment.SubmittedAt,
+            ReplacedAt = Now,
+            WasAnswered = comment.Response is not null || comment.Status != HandlingStatus.Received,
+        };
+        var anchorBefore = comment.SectionAnchor;
         input.ApplyTo(comment, version);
         comment.EditedAt = Now;
+        // The earlier text is kept whenever what was said changes, so an answer never loses the text it answered.
+        if (comment.Text != earlier.Text || comment.SectionAnchor != anchorBefore)
+        {
+            db.CommentRevisions.Add(earlier);
+            if (earlier.WasAnswered)
+            {
+                comment.EditedAfterAnswerAt = Now;
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return CommentResult.Stored();
     }
@@ -192,6 +212,7 @@ public sealed class CommentService(PortalDbContext db, TimeProvider clock, IData
         comment.ConsentToPublish = false;
         comment.WithdrawnAt = Now;
         comment.PersonalDataErasedAt = Now;
+        db.CommentRevisions.RemoveRange(await db.CommentRevisions.Where(r => r.CommentId == comment.Id).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         return CommentResult.Stored();
     }

@@ -13,7 +13,8 @@ public sealed record PublishedComment(
     string? OrganisationName,
     string Text,
     HandlingStatus Status,
-    string? Response);
+    string? Response,
+    bool EditedAfterAnswer = false);
 
 /// <summary>The published comments on one section (or, with a null anchor, on the whole chapter).</summary>
 public sealed record ReportSection(string? Anchor, string? Heading, ImmutableArray<PublishedComment> Comments);
@@ -47,7 +48,7 @@ public sealed class FeedbackReports(PortalDbContext db, ContentStore content)
                 c.Version,
                 c.SectionAnchor,
                 c.SectionHeading,
-                Comment = new PublishedComment(c.Id, c.Language, c.OrganisationType, c.OrganisationName, c.Text, c.Status, c.Response),
+                Comment = new PublishedComment(c.Id, c.Language, c.OrganisationType, c.OrganisationName, c.Text, c.Status, c.Response, c.EditedAfterAnswerAt != null),
             })
             .ToListAsync(cancellationToken);
 

@@ -134,7 +134,60 @@ public sealed class Comment
 
     public Moderation Moderation { get; set; }
 
+    /// <summary>Set when the author changed the text after the writing team had answered or handled it; the answered text is a <see cref="CommentRevision"/>.</summary>
+    public DateTime? EditedAfterAnswerAt { get; set; }
+
+    /// <summary>The editor the comment is assigned to (Entra object id), or null.</summary>
+    public string? AssignedToId { get; set; }
+
+    /// <summary>That editor's name as it read when assigned, for the list.</summary>
+    public string? AssignedToName { get; set; }
+
+    public List<CommentRevision> Revisions { get; set; } = [];
+
+    public List<CommentNote> Notes { get; set; } = [];
+
     public bool IsWithdrawn => WithdrawnAt is not null;
+}
+
+/// <summary>
+/// A comment's earlier text, kept when its author edits it, so editors still see what they
+/// answered. Deleted with the text when the comment is withdrawn.
+/// </summary>
+public sealed class CommentRevision
+{
+    public long Id { get; set; }
+
+    public long CommentId { get; set; }
+
+    public required string Text { get; set; }
+
+    public string? SectionHeading { get; set; }
+
+    /// <summary>When this text was written (sent or last edited).</summary>
+    public DateTime WrittenAt { get; set; }
+
+    /// <summary>When the author replaced it.</summary>
+    public DateTime ReplacedAt { get; set; }
+
+    /// <summary>True when the writing team had answered or handled the comment while it read like this.</summary>
+    public bool WasAnswered { get; set; }
+}
+
+/// <summary>An editor's internal note on a comment: never shown publicly, exported only when asked for.</summary>
+public sealed class CommentNote
+{
+    public long Id { get; set; }
+
+    public long CommentId { get; set; }
+
+    public required string Text { get; set; }
+
+    public required string AuthorId { get; set; }
+
+    public required string AuthorName { get; set; }
+
+    public DateTime CreatedAt { get; set; }
 }
 
 /// <summary>

@@ -16,6 +16,8 @@ public enum AuditAction
     CommentResponseChanged,
     CommentModerationChanged,
     CommentsExported,
+    CommentAssigned,
+    CommentNoteAdded,
 }
 
 /// <summary>

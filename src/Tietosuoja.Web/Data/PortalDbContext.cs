@@ -31,6 +31,10 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<UsedFormStamp> UsedFormStamps => Set<UsedFormStamp>();
 
+    public DbSet<CommentRevision> CommentRevisions => Set<CommentRevision>();
+
+    public DbSet<CommentNote> CommentNotes => Set<CommentNote>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Times are UTC throughout; SQLite stores them as ISO text that compares in order.
@@ -77,6 +81,24 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
             comment.Property(c => c.Email).HasMaxLength(EmailMaxLength);
             comment.Property(c => c.Response).HasMaxLength(CommentTextMaxLength);
             comment.Ignore(c => c.IsWithdrawn);
+            comment.Property(c => c.AssignedToId).HasMaxLength(100);
+            comment.Property(c => c.AssignedToName).HasMaxLength(NameMaxLength);
+            comment.HasIndex(c => new { c.RoundId, c.AssignedToId });
+            comment.HasMany(c => c.Revisions).WithOne().HasForeignKey(r => r.CommentId).OnDelete(DeleteBehavior.Cascade);
+            comment.HasMany(c => c.Notes).WithOne().HasForeignKey(n => n.CommentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CommentRevision>(revision =>
+        {
+            revision.Property(r => r.Text).HasMaxLength(CommentTextMaxLength);
+            revision.Property(r => r.SectionHeading).HasMaxLength(500);
+        });
+
+        modelBuilder.Entity<CommentNote>(note =>
+        {
+            note.Property(n => n.Text).HasMaxLength(CommentTextMaxLength);
+            note.Property(n => n.AuthorId).HasMaxLength(100);
+            note.Property(n => n.AuthorName).HasMaxLength(NameMaxLength);
         });
 
         modelBuilder.Entity<UsedFormStamp>(stamp =>

@@ -14,10 +14,21 @@ public sealed record CommentFilter(
     string? Section = null,
     OrganisationType? OrganisationType = null,
     HandlingStatus? Status = null,
-    Moderation? Moderation = null)
+    Moderation? Moderation = null,
+    string? Query = null,
+    string? AssignedToId = null)
 {
     /// <summary>The value that stands for "comments on the whole chapter" in the section filter.</summary>
     public const string WholeChapter = "-";
+}
+
+/// <summary>The orders the handling list offers.</summary>
+public enum CommentSort
+{
+    Oldest,
+    Newest,
+    Section,
+    Status,
 }
 
 /// <summary>A comment as the handling list shows it.</summary>
@@ -34,7 +45,9 @@ public sealed record CommentRow(
     HandlingStatus Status,
     Moderation Moderation,
     bool HasResponse,
-    DateTime SubmittedAt);
+    DateTime SubmittedAt,
+    bool EditedAfterAnswer = false,
+    string? AssignedToName = null);
 
 /// <summary>How many of a round's comments have each value; the filter shows these next to its options.</summary>
 public sealed record CommentCounts(
@@ -98,24 +111,76 @@ public sealed class CommentHandling(PortalDbContext db, AuditLog audit, TimeProv
             moderation.ToImmutableDictionary(m => m.Key, m => m.Count));
     }
 
-    public async Task<CommentList> ListAsync(int roundId, CommentFilter filter, int page, CancellationToken cancellationToken)
+    public async Task<CommentList> ListAsync(int roundId, CommentFilter filter, int page, CancellationToken cancellationToken, CommentSort sort = CommentSort.Oldest)
     {
         var query = Filtered(roundId, filter);
         var matching = await query.CountAsync(cancellationToken);
         var paging = Paging.For(matching, PageSize, page);
-        var rows = await query
-            .OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id)
+        // Every order ends in the id, so a page boundary never moves between requests.
+        var ordered = sort switch
+        {
+            CommentSort.Newest => query.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id),
+            CommentSort.Section => query.OrderBy(c => c.ChapterId).ThenBy(c => c.Version).ThenBy(c => c.SectionHeading).ThenBy(c => c.SubmittedAt).ThenBy(c => c.Id),
+            CommentSort.Status => query.OrderBy(c => c.Status).ThenBy(c => c.SubmittedAt).ThenBy(c => c.Id),
+            _ => query.OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id),
+        };
+        var rows = await ordered
             .Skip(paging.Skip).Take(PageSize)
             .Select(c => new CommentRow(
                 c.Id, c.ChapterId, c.Version, c.Language, c.SectionAnchor, c.SectionHeading, c.Text,
-                c.OrganisationType, c.OrganisationName, c.Status, c.Moderation, c.Response != null, c.SubmittedAt))
+                c.OrganisationType, c.OrganisationName, c.Status, c.Moderation, c.Response != null, c.SubmittedAt, c.EditedAfterAnswerAt != null, c.AssignedToName))
             .ToListAsync(cancellationToken);
         return new CommentList(rows, matching, paging);
     }
 
-    /// <summary>The comment with its round, read-only; null when there is none with this id.</summary>
+    /// <summary>Every comment matching the filters, on any page: what "select all matching" changes.</summary>
+    public Task<List<long>> MatchingIdsAsync(int roundId, CommentFilter filter, CancellationToken cancellationToken) =>
+        Filtered(roundId, filter).Select(c => c.Id).ToListAsync(cancellationToken);
+
+    /// <summary>The internal notes on a comment, oldest first.</summary>
+    public Task<List<CommentNote>> NotesAsync(long id, CancellationToken cancellationToken) =>
+        db.CommentNotes.AsNoTracking().Where(n => n.CommentId == id).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Adds an internal note (never public, never exported unless asked); the audit records that a note was added, not its text.</summary>
+    public async Task<IReadOnlyList<FieldProblem>> AddNoteAsync(long id, string? text, EditorIdentity actor, CancellationToken cancellationToken)
+    {
+        if (PlainText.Check("Note", text, PortalDbContext.CommentTextMaxLength, required: true, requiredMessage: "Error_NoteRequired") is { } problem)
+        {
+            return [problem];
+        }
+
+        db.CommentNotes.Add(new CommentNote { CommentId = id, Text = PlainText.TrimToNull(text)!, AuthorId = actor.Id, AuthorName = actor.Name, CreatedAt = Now });
+        audit.Add(actor, AuditAction.CommentNoteAdded, Subject(id), "note added");
+        await db.SaveChangesAsync(cancellationToken);
+        return [];
+    }
+
+    /// <summary>Assigns the comment to an editor, or with null, to nobody.</summary>
+    public async Task AssignAsync(long id, EditorIdentity? assignee, EditorIdentity actor, CancellationToken cancellationToken)
+    {
+        var comment = await db.Comments.SingleAsync(c => c.Id == id, cancellationToken);
+        if (comment.AssignedToId == assignee?.Id)
+        {
+            return;
+        }
+
+        audit.Add(actor, AuditAction.CommentAssigned, Subject(id), $"{comment.AssignedToName ?? "-"} → {assignee?.Name ?? "-"}");
+        comment.AssignedToId = assignee?.Id;
+        comment.AssignedToName = assignee?.Name;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The comment with its round and earlier texts, read-only; null when there is none with this id.</summary>
     public Task<Comment?> FindAsync(long id, CancellationToken cancellationToken) =>
-        db.Comments.AsNoTracking().Include(c => c.Round).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        db.Comments.AsNoTracking().Include(c => c.Round).Include(c => c.Revisions.OrderBy(r => r.ReplacedAt))
+            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    /// <summary>
+    /// The text the writing team answered, when the author has rewritten it since: the first earlier
+    /// text that was current while the comment was answered or handled. Null otherwise.
+    /// </summary>
+    public static CommentRevision? AnsweredText(Comment comment) =>
+        comment.EditedAfterAnswerAt is null ? null : comment.Revisions.OrderBy(r => r.ReplacedAt).FirstOrDefault(r => r.WasAnswered);
 
     /// <summary>
     /// Saves an editor's handling of one comment after checking it with the form's rules; returns
@@ -214,6 +279,18 @@ public sealed class CommentHandling(PortalDbContext db, AuditLog audit, TimeProv
         if (filter.Moderation is { } moderation)
         {
             query = query.Where(c => c.Moderation == moderation);
+        }
+
+        if (filter.AssignedToId is { } assignee)
+        {
+            query = query.Where(c => c.AssignedToId == assignee);
+        }
+
+        // Words of the comment or the organisation's name, each word anywhere; LIKE's own wildcards in the words are taken literally.
+        foreach (var word in (filter.Query ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(10))
+        {
+            var pattern = "%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(c => EF.Functions.Like(c.Text, pattern, "\\") || (c.OrganisationName != null && EF.Functions.Like(c.OrganisationName, pattern, "\\")));
         }
 
         return query;

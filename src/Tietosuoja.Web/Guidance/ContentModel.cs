@@ -32,6 +32,36 @@ public sealed record ChapterVersion(
     string SourceFile)
 {
     public bool IsFinal => Status == VersionStatus.Published;
+
+    /// <summary>
+    /// The readable text of one section: its heading and every block up to the next heading of the
+    /// same or a higher level, so a section's subsections come with it. Empty for an unknown anchor.
+    /// </summary>
+    public IEnumerable<TextBlock> SectionText(string anchor)
+    {
+        var start = 0;
+        while (start < Text.Length && !(Text[start].Kind == TextBlockKind.Heading && Text[start].SectionAnchor == anchor))
+        {
+            start++;
+        }
+
+        if (start == Text.Length)
+        {
+            yield break;
+        }
+
+        var level = Text[start].Level;
+        yield return Text[start];
+        foreach (var block in Text.Skip(start + 1))
+        {
+            if (block.Kind == TextBlockKind.Footnote || block.Kind == TextBlockKind.Heading && block.Level <= level)
+            {
+                yield break;
+            }
+
+            yield return block;
+        }
+    }
 }
 
 /// <summary>

@@ -122,6 +122,13 @@ public static class SiteUrls
     public static string CommentForm(Chapter chapter, ChapterVersion version, string? sectionAnchor = null) =>
         CommentForm(version.Language, chapter.Slug(version.Language), version.Version, sectionAnchor);
 
+    /// <summary>
+    /// The comment form in <paramref name="language"/> for a version that may exist only in the other
+    /// language (a Finnish draft commented on from the Swedish pages keeps the Swedish address).
+    /// </summary>
+    public static string CommentForm(Chapter chapter, Language language, VersionNumber version, string? sectionAnchor = null) =>
+        CommentForm(language, chapter.Slug(language), version, sectionAnchor);
+
     public static string CommentForm(Language language, string slug, VersionNumber version, string? sectionAnchor = null) =>
         $"{Chapter(language, slug)}/{VersionSegment(language)}/{version}/{CommentSegment(language)}"
             + (sectionAnchor is null ? string.Empty : "/" + Uri.EscapeDataString(sectionAnchor));

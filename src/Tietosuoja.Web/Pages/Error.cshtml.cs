@@ -31,7 +31,12 @@ public sealed class ErrorModel(ContentStore store, IStringLocalizer<SharedResour
 
     public override string PageTitle => T[Keys.Title];
 
-    public string Explanation => T[Keys.Text];
+    /// <summary>The audit trail is the one page only the Admin role may open; its 403 says so rather than only "no access".</summary>
+    public string Explanation => IsForbidden && IsAuditTrail ? T["ForbiddenAdminText"] : T[Keys.Text];
+
+    private bool IsAuditTrail =>
+        HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } path
+        && Languages.All.Any(language => string.Equals(path.TrimEnd('/'), Editing.EditorUrls.Audit(language), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Runs for every method, also when no handler matches (a 405 for TRACE is re-executed here as

@@ -40,6 +40,8 @@ public sealed class CommentPrivatePage(IPage page) : PortalPage(page)
 
     public async Task EditAsync(string newText)
     {
+        // The edit form is one step away, behind its summary.
+        await Page.Locator("summary", new() { HasText = "Muokkaa kommenttia" }).ClickAsync();
         await Page.GetByLabel("Kommentti (pakollinen)").FillAsync(newText);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Tallenna muutokset" }).ClickAsync();
         await Page.WaitForLoadStateAsync();

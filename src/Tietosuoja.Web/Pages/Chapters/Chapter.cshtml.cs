@@ -32,6 +32,43 @@ public sealed class ChapterModel(ContentStore store, IStringLocalizer<SharedReso
 
     public bool IsOutdated => Version.IsFinal && LatestPublished is { } latest && latest.Version > Version.Version;
 
+    /// <summary>
+    /// The newest version in the other language when it is newer than every version in this one
+    /// (a Finnish draft not yet translated); null when the translation it would point to is the
+    /// current Finnish version that <see cref="TranslationLagsBehind"/> already names.
+    /// </summary>
+    public ChapterVersion? NewerInOtherLanguageOnly
+    {
+        get
+        {
+            var newestHere = Chapter.Versions(Language)[^1].Version;
+            var newer = Chapter.Versions(Language.Other()) is { IsEmpty: false } other && other[^1].Version > newestHere ? other[^1] : null;
+            return newer is not null && TranslationLagsBehind is { } finnish && finnish.Version == newer.Version ? null : newer;
+        }
+    }
+
+    /// <summary>The current Finnish version, when this page shows a translation older than it (the Finnish text is the original).</summary>
+    public ChapterVersion? TranslationLagsBehind =>
+        Language != Language.Fi && Chapter.Current(Language.Fi) is { } finnish && finnish.Version > Version.Version && Version == Chapter.Current(Language)
+            ? finnish
+            : null;
+
+    /// <summary>
+    /// Other versions of the chapter open for comments now, in either language, besides the shown one
+    /// and <see cref="Upcoming"/> (which have notices of their own): each with its round and whether
+    /// its text is only in the other language.
+    /// </summary>
+    public IReadOnlyList<(VersionNumber Version, RoundInfo Round, bool OnlyInOtherLanguage)> OtherOpenVersions =>
+    [
+        .. Chapter.Versions(Language).Concat(Chapter.Versions(Language.Other()))
+            .Select(v => v.Version).Distinct()
+            .Where(v => v != Version.Version && v != Upcoming?.Version)
+            .Order()
+            .Select(v => (Version: v, Round: rounds.OpenRoundFor(Chapter.Id, v), OnlyInOtherLanguage: Chapter.Find(Language, v) is null))
+            .Where(x => x.Round is not null)
+            .Select(x => (x.Version, x.Round!, x.OnlyInOtherLanguage)),
+    ];
+
     public override string PageTitle => IsVersionUrl ? T["VersionTitle", Version.Title, Version.Version] : Version.Title;
 
     public override string AlternateLanguageUrl

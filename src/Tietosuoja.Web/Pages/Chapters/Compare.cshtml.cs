@@ -57,12 +57,24 @@ public sealed class CompareModel(ContentStore store, IStringLocalizer<SharedReso
             html.AppendHtml("<span class=\"change-label\">").Append(label).AppendHtml("</span> ");
         }
 
-        foreach (var piece in block.Pieces)
+        html.AppendHtml(WordPieces(block.Pieces, T));
+        return html;
+    }
+
+    /// <summary>
+    /// Words of a word diff as HTML: added ones in <c>ins</c>, removed ones in <c>del</c>, each with
+    /// where it starts and ends spelled out for screen readers. Shared with the editors' view of a
+    /// comment edited after its answer.
+    /// </summary>
+    public static IHtmlContent WordPieces(IEnumerable<DiffPiece> pieces, IStringLocalizer<SharedResource> text)
+    {
+        var html = new HtmlContentBuilder();
+        foreach (var piece in pieces)
         {
             (string? tag, string start) = piece.Change switch
             {
-                Change.Added => ("ins", T["InsertedStart"].Value),
-                Change.Removed => ("del", T["DeletedStart"].Value),
+                Change.Added => ("ins", text["InsertedStart"].Value),
+                Change.Removed => ("del", text["DeletedStart"].Value),
                 _ => (null, string.Empty),
             };
             if (tag is null)
@@ -73,7 +85,7 @@ public sealed class CompareModel(ContentStore store, IStringLocalizer<SharedReso
 
             html.AppendHtml($"<{tag}><span class=\"visually-hidden\">").Append(start).AppendHtml("</span>")
                 .Append(piece.Text)
-                .AppendHtml("<span class=\"visually-hidden\">").Append(T["ChangeEnd"].Value).AppendHtml($"</span></{tag}>");
+                .AppendHtml("<span class=\"visually-hidden\">").Append(text["ChangeEnd"].Value).AppendHtml($"</span></{tag}>");
         }
 
         return html;

@@ -38,9 +38,21 @@ public sealed class ManageModel(ContentStore store, IStringLocalizer<SharedResou
 
     public string PrivateLink => site.Absolute(SiteUrls.CommentLink(Language, Token)).AbsoluteUri;
 
-    public override string Title => Comment is null ? T["CommentNotFoundTitle"] : T["YourCommentTitle"];
+    /// <summary>Which of the two forms was sent and came back with problems: it is shown open.</summary>
+    public string? FormShownAgain { get; private set; }
 
-    public override string AlternateLanguageUrl => SiteUrls.CommentLink(Language.Other(), Token);
+    /// <summary>
+    /// Where the private link was also sent, shown on the confirmation: the address the commenter
+    /// gave, or null without one. The comment service queues that mail in the same save as the comment.
+    /// </summary>
+    public string? LinkAlsoSentTo => JustSent ? Comment?.Email : null;
+
+    /// <summary>The confirmation is titled by what happened, so the title a screen reader reads first says the comment was stored.</summary>
+    public override string Title => Comment is null ? T["CommentNotFoundTitle"] : JustSent ? T["ThanksTitle"] : T["YourCommentTitle"];
+
+    /// <summary>The same page in the other language, the confirmation included.</summary>
+    public override string AlternateLanguageUrl =>
+        SiteUrls.CommentLink(Language.Other(), Token) + (JustSent ? "?sent=true" : JustSaved ? "?saved=true" : string.Empty);
 
     /// <summary>Without the comment, read before the failed write, the page would say the link is unknown.</summary>
     public override bool CanShowFormAgain => Comment is not null;
@@ -67,6 +79,7 @@ public sealed class ManageModel(ContentStore store, IStringLocalizer<SharedResou
             return NotFoundPage();
         }
 
+        FormShownAgain = "edit";
         if (Version is null)
         {
             AddRefusal(CommentRefusal.NotCovered);
@@ -103,6 +116,7 @@ public sealed class ManageModel(ContentStore store, IStringLocalizer<SharedResou
         }
 
         Input = CommentInput.From(Comment);
+        FormShownAgain = "withdraw";
         if (!ConfirmWithdraw)
         {
             AddProblem(nameof(ConfirmWithdraw), "Error_ConfirmWithdraw");

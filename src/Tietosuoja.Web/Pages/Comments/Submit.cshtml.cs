@@ -30,10 +30,33 @@ public sealed class SubmitModel(
 
     public override string Title => T["CommentFormTitle", Version.Title, Version.Version];
 
-    public override string AlternateLanguageUrl =>
-        Chapter.Find(Language.Other(), Version.Version) is { } translation
-            ? SiteUrls.Version(Chapter, translation)
-            : SiteUrls.Rounds(Language.Other());
+    /// <summary>True when the version exists only in the other language: its text is shown as it is, with a note that comments are welcome in the reader's language.</summary>
+    public bool IsInOtherLanguage => Version.Language != Language;
+
+    /// <summary>The form's own address, in the reader's language even when the text is in the other one.</summary>
+    public string FormUrl => SiteUrls.CommentForm(Chapter, Language, Version.Version);
+
+    /// <summary>The chapter in the reader's language, or the version itself when the chapter has no text in it yet.</summary>
+    public string ChapterUrl => Chapter.IsAvailableIn(Language) ? SiteUrls.Chapter(Chapter, Language) : SiteUrls.Version(Chapter, Version);
+
+    /// <summary>The section being commented on, when it is one of the version's headings.</summary>
+    public Heading? ChosenSection => Input.Section is { } anchor ? Version.Body.Headings.FirstOrDefault(h => h.Anchor == anchor) : null;
+
+    /// <summary>
+    /// The same form in the other language: that language's text of the version when there is one
+    /// (the section kept only if its anchor exists there too), else the same text under the other
+    /// language's address.
+    /// </summary>
+    public override string AlternateLanguageUrl
+    {
+        get
+        {
+            var other = Language.Other();
+            var shown = Chapter.Find(other, Version.Version) ?? Version;
+            var section = Input.Section is { } anchor && shown.Body.HasAnchor(anchor) ? anchor : null;
+            return SiteUrls.CommentForm(Chapter, other, Version.Version, section);
+        }
+    }
 
     public IActionResult OnGet(string slug, string version, string? section)
     {
@@ -139,9 +162,11 @@ public sealed class SubmitModel(
 
     private bool Resolve(string slug, string version)
     {
-        if (Snapshot.FindChapter(Language, slug) is not { } chapter
+        // The chapter by its slug in the reader's language even before it has text in that language:
+        // a Finnish-only draft is commented on from the Swedish pages at a Swedish address.
+        if (Snapshot.Chapters.FirstOrDefault(c => string.Equals(c.Slug(Language), slug, StringComparison.OrdinalIgnoreCase)) is not { } chapter
             || !VersionNumber.TryParse(version, out var number)
-            || chapter.Find(Language, number) is not { } found)
+            || (chapter.Find(Language, number) ?? chapter.Find(Language.Other(), number)) is not { } found)
         {
             return false;
         }

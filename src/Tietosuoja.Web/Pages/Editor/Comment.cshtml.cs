@@ -18,6 +18,15 @@ public sealed class CommentModel(ContentStore store, IStringLocalizer<SharedReso
 
     public Comment Comment { get; private set; } = null!;
 
+    /// <summary>The editors' internal notes; never shown on public pages.</summary>
+    public IReadOnlyList<CommentNote> Notes { get; private set; } = [];
+
+    /// <summary>A new note as typed, kept when it is refused.</summary>
+    [BindProperty]
+    public string? Note { get; set; }
+
+    public bool IsAssignedToMe => Comment.AssignedToId == Editor.Id;
+
     public Chapter? Chapter => Snapshot.FindChapterById(Comment.ChapterId);
 
     public ChapterVersion? Version => Chapter?.Find(Comment.Language, Comment.Version);
@@ -25,6 +34,12 @@ public sealed class CommentModel(ContentStore store, IStringLocalizer<SharedReso
     /// <summary>The readable text of the section the comment is about; empty for a comment on the whole chapter.</summary>
     public IEnumerable<TextBlock> SectionText =>
         Comment.SectionAnchor is { } anchor && Version is { } version ? version.Text.Where(b => b.SectionAnchor == anchor) : [];
+
+    /// <summary>The text the team answered, when the author has rewritten it since.</summary>
+    public CommentRevision? AnsweredText => CommentHandling.AnsweredText(Comment);
+
+    /// <summary>What the author changed after the answer, word by word, with the reader's version comparison.</summary>
+    public IEnumerable<DiffPiece> AnsweredDiff => AnsweredText is { } answered ? VersionComparison.WordDiff(answered.Text, Comment.Text) : [];
 
     public override string Title => T["CommentTitle", Id];
 
@@ -65,6 +80,32 @@ public sealed class CommentModel(ContentStore store, IStringLocalizer<SharedReso
         return RedirectWithNotice(EditorUrls.Comment(Language, Id), "CommentHandled");
     }
 
+    public async Task<IActionResult> OnPostNoteAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Input = HandlingInput.From(Comment);
+        AddProblems(await handling.AddNoteAsync(Id, Note, Editor, cancellationToken));
+        return HasProblems ? Page() : RedirectWithNotice(EditorUrls.Comment(Language, Id), "NoteAdded");
+    }
+
+    /// <summary>Takes the comment for the signed-in editor, or with <paramref name="release"/>, leaves it to nobody.</summary>
+    public async Task<IActionResult> OnPostAssignAsync(bool release, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await handling.AssignAsync(Id, release ? null : Editor, Editor, cancellationToken);
+        return RedirectWithNotice(EditorUrls.Comment(Language, Id), release ? "CommentReleased" : "CommentAssignedToYou");
+    }
+
+    protected override string ElementId(string field) => field == "Note" ? "note-text" : base.ElementId(field);
+
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         if (await handling.FindAsync(Id, cancellationToken) is not { } comment)
@@ -73,6 +114,7 @@ public sealed class CommentModel(ContentStore store, IStringLocalizer<SharedReso
         }
 
         Comment = comment;
+        Notes = await handling.NotesAsync(Id, cancellationToken);
         return true;
     }
 }

@@ -30,6 +30,17 @@ public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<Shar
     [BindProperty(SupportsGet = true)]
     public Moderation? Moderation { get; set; }
 
+    /// <summary>Words to find in the comment or the organisation's name.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public CommentSort Sort { get; set; }
+
+    /// <summary>Only the comments assigned to the signed-in editor.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Mine { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -56,21 +67,30 @@ public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<Shar
         _ => base.ElementId(field),
     };
 
-    public async Task<IActionResult> OnPostBulkAsync(List<long> selected, HandlingStatus? newStatus, CancellationToken cancellationToken)
+    /// <summary>The comments ticked when the bulk change came back with a problem: they stay ticked.</summary>
+    public IReadOnlySet<long> Selected { get; private set; } = new HashSet<long>();
+
+    /// <summary>True when the bulk change was to cover every comment matching the filters, not only the ticked ones on this page.</summary>
+    public bool AllMatching { get; private set; }
+
+    public async Task<IActionResult> OnPostBulkAsync(List<long> selected, HandlingStatus? newStatus, bool allMatching, CancellationToken cancellationToken)
     {
         if (catalog.Find(Id) is null)
         {
             return NotFound();
         }
 
-        if (selected.Count == 0 || newStatus is null)
+        if ((selected.Count == 0 && !allMatching) || newStatus is null)
         {
             await LoadAsync(cancellationToken);
-            AddProblem(selected.Count == 0 ? "selected" : "newStatus", selected.Count == 0 ? "BulkNothingSelected" : "BulkChooseStatus");
+            Selected = selected.ToHashSet();
+            AllMatching = allMatching;
+            AddProblem(selected.Count == 0 && !allMatching ? "selected" : "newStatus", selected.Count == 0 && !allMatching ? "BulkNothingSelected" : "BulkChooseStatus");
             return Page();
         }
 
-        var changed = await handling.SetStatusAsync(Id, selected, newStatus.Value, Editor, cancellationToken);
+        var ids = allMatching ? await handling.MatchingIdsAsync(Id, Filter, cancellationToken) : selected;
+        var changed = await handling.SetStatusAsync(Id, ids, newStatus.Value, Editor, cancellationToken);
         return RedirectWithNotice(Link(PageNumber), "BulkChanged", changed, StatusName(newStatus.Value));
     }
 
@@ -89,6 +109,9 @@ public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<Shar
             ["type"] = Type?.ToString(),
             ["status"] = Status?.ToString(),
             ["moderation"] = Moderation?.ToString(),
+            ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
+            ["sort"] = Sort == CommentSort.Oldest ? null : Sort.ToString(),
+            ["mine"] = Mine ? "true" : null,
             ["p"] = page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(EditorUrls.RoundComments(Language, Id), query.Where(q => !string.IsNullOrEmpty(q.Value)));
@@ -102,16 +125,25 @@ public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<Shar
         }
 
         Round = round;
-        string? chapterId = null;
-        VersionNumber? version = null;
-        if (Chapter?.Split('@') is [var id, var number] && VersionNumber.TryParse(number, out var parsed))
-        {
-            chapterId = id;
-            version = parsed;
-        }
-
         Counts = await handling.CountAsync(Id, cancellationToken);
-        List = await handling.ListAsync(Id, new CommentFilter(chapterId, version, string.IsNullOrEmpty(Section) ? null : Section, Type, Status, Moderation), PageNumber, cancellationToken);
+        List = await handling.ListAsync(Id, Filter, PageNumber, cancellationToken, Sort);
         return true;
+    }
+
+    /// <summary>The filters as the query string has them; the bulk change posts to the same address, so it sees the same ones.</summary>
+    private CommentFilter Filter
+    {
+        get
+        {
+            string? chapterId = null;
+            VersionNumber? version = null;
+            if (Chapter?.Split('@') is [var id, var number] && VersionNumber.TryParse(number, out var parsed))
+            {
+                chapterId = id;
+                version = parsed;
+            }
+
+            return new CommentFilter(chapterId, version, string.IsNullOrEmpty(Section) ? null : Section, Type, Status, Moderation, Q, Mine ? Editor.Id : null);
+        }
     }
 }

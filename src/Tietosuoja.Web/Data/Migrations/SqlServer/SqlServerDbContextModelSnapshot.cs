@@ -155,6 +155,14 @@ namespace Tietosuoja.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AssignedToId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("AuthorName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -166,6 +174,9 @@ namespace Tietosuoja.Web.Data.Migrations.SqlServer
 
                     b.Property<bool>("ConsentToPublish")
                         .HasColumnType("bit");
+
+                    b.Property<DateTime?>("EditedAfterAnswerAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("datetime2");
@@ -245,9 +256,83 @@ namespace Tietosuoja.Web.Data.Migrations.SqlServer
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
+                    b.HasIndex("RoundId", "AssignedToId");
+
                     b.HasIndex("RoundId", "ChapterId", "Version");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Tietosuoja.Web.Data.CommentNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId");
+
+                    b.ToTable("CommentNotes");
+                });
+
+            modelBuilder.Entity("Tietosuoja.Web.Data.CommentRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SectionHeading")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("WasAnswered")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId");
+
+                    b.ToTable("CommentRevisions");
                 });
 
             modelBuilder.Entity("Tietosuoja.Web.Data.Round", b =>
@@ -353,6 +438,24 @@ namespace Tietosuoja.Web.Data.Migrations.SqlServer
                     b.Navigation("Round");
                 });
 
+            modelBuilder.Entity("Tietosuoja.Web.Data.CommentNote", b =>
+                {
+                    b.HasOne("Tietosuoja.Web.Data.Comment", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tietosuoja.Web.Data.CommentRevision", b =>
+                {
+                    b.HasOne("Tietosuoja.Web.Data.Comment", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tietosuoja.Web.Data.RoundVersion", b =>
                 {
                     b.HasOne("Tietosuoja.Web.Data.Round", null)
@@ -371,6 +474,13 @@ namespace Tietosuoja.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Comment");
+                });
+
+            modelBuilder.Entity("Tietosuoja.Web.Data.Comment", b =>
+                {
+                    b.Navigation("Notes");
+
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("Tietosuoja.Web.Data.Round", b =>

@@ -142,6 +142,14 @@ namespace Tietosuoja.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AssignedToId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthorName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -153,6 +161,9 @@ namespace Tietosuoja.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("ConsentToPublish")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EditedAfterAnswerAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
@@ -232,9 +243,79 @@ namespace Tietosuoja.Web.Data.Migrations.Sqlite
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
+                    b.HasIndex("RoundId", "AssignedToId");
+
                     b.HasIndex("RoundId", "ChapterId", "Version");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Tietosuoja.Web.Data.CommentNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId");
+
+                    b.ToTable("CommentNotes");
+                });
+
+            modelBuilder.Entity("Tietosuoja.Web.Data.CommentRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionHeading")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WasAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId");
+
+                    b.ToTable("CommentRevisions");
                 });
 
             modelBuilder.Entity("Tietosuoja.Web.Data.Round", b =>
@@ -338,6 +419,24 @@ namespace Tietosuoja.Web.Data.Migrations.Sqlite
                     b.Navigation("Round");
                 });
 
+            modelBuilder.Entity("Tietosuoja.Web.Data.CommentNote", b =>
+                {
+                    b.HasOne("Tietosuoja.Web.Data.Comment", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tietosuoja.Web.Data.CommentRevision", b =>
+                {
+                    b.HasOne("Tietosuoja.Web.Data.Comment", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tietosuoja.Web.Data.RoundVersion", b =>
                 {
                     b.HasOne("Tietosuoja.Web.Data.Round", null)
@@ -356,6 +455,13 @@ namespace Tietosuoja.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Comment");
+                });
+
+            modelBuilder.Entity("Tietosuoja.Web.Data.Comment", b =>
+                {
+                    b.Navigation("Notes");
+
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("Tietosuoja.Web.Data.Round", b =>
