@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPortalLogging(builder.Configuration);
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalData(builder.Configuration, builder.Environment);
+builder.Services.AddPortalMail(builder.Configuration);
 builder.Services.AddGuidance(builder.Configuration);
 builder.Services.AddComments(builder.Configuration);
 builder.Services.AddEditorArea(builder.Configuration, builder.Environment);

@@ -38,6 +38,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>Where the portal writes its mails as .eml files (no SMTP host in the browser tests).</summary>
+    public string MailFolder => _portal.MailFolder;
+
     /// <summary>The round open on chapter 2 version 1.2 ("Luvun 2 kommentointikierros").</summary>
     public int RoundId { get; private set; }
 

@@ -29,6 +29,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>Where the app writes mails as .eml files while no SMTP host is configured (Mail:PickupDirectory).</summary>
+    public string MailFolder => Path.Combine(_databaseFolder, "mail");
+
     /// <summary>The app's clock, when the test controls time (see <see cref="WithClock"/>).</summary>
     public FakeTimeProvider? Clock { get; private set; }
 
@@ -65,6 +68,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Content:Path", ContentPath);
         builder.UseSetting("Content:PollInterval", "00:00:00.100");
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
+        // Never App_Data/mail under the source tree: each test host has its own pickup folder.
+        builder.UseSetting("Mail:PickupDirectory", MailFolder);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using Tietosuoja.Web.Infrastructure.Mail;
 using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Data;
 
@@ -27,6 +27,9 @@ public sealed class CommentInput
 
     public bool ConsentToPublish { get; set; }
 
+    /// <summary>Mail me when the comment is answered or its status changes (needs <see cref="Email"/>).</summary>
+    public bool NotifyOnHandling { get; set; }
+
     /// <summary>Only the exact names of the list; numbers such as "0" would otherwise parse too.</summary>
     public OrganisationType? ParsedOrganisationType =>
         OrganisationType is not null && Enum.GetNames<OrganisationType>().Contains(OrganisationType, StringComparer.Ordinal)
@@ -42,6 +45,7 @@ public sealed class CommentInput
         AuthorName = comment.AuthorName,
         Email = comment.Email,
         ConsentToPublish = comment.ConsentToPublish,
+        NotifyOnHandling = comment.NotifyOnHandling,
     };
 
     public IReadOnlyList<FieldProblem> Validate(ChapterVersion version)
@@ -69,7 +73,11 @@ public sealed class CommentInput
         problems.Add(PlainText.Check(nameof(AuthorName), AuthorName, PortalDbContext.NameMaxLength, required: false, tooLongMessage: "Error_NameTooLong"));
 
         problems.Add(PlainText.Check(nameof(Email), Email, PortalDbContext.EmailMaxLength, required: false, tooLongMessage: "Error_EmailInvalid")
-            ?? (PlainText.IsBlank(Email) || IsEmailAddress(PlainText.Trim(Email)) ? null : new(nameof(Email), "Error_EmailInvalid")));
+            ?? (PlainText.IsBlank(Email) || EmailAddress.IsValid(PlainText.Trim(Email)) ? null : new(nameof(Email), "Error_EmailInvalid")));
+        if (NotifyOnHandling && PlainText.IsBlank(Email))
+        {
+            problems.Add(new(nameof(NotifyOnHandling), "Error_NotifyNeedsEmail"));
+        }
 
         return [.. problems.OfType<FieldProblem>()];
     }
@@ -85,10 +93,6 @@ public sealed class CommentInput
         comment.AuthorName = PlainText.TrimToNull(AuthorName);
         comment.Email = PlainText.TrimToNull(Email);
         comment.ConsentToPublish = ConsentToPublish;
+        comment.NotifyOnHandling = NotifyOnHandling && comment.Email is not null;
     }
-
-    private static bool IsEmailAddress(string value) =>
-        MailAddress.TryCreate(value, out var address)
-        && address.Address == value
-        && address.Host.Contains('.', StringComparison.Ordinal);
 }

@@ -42,7 +42,7 @@ public sealed record CommentResult(string? Token, IReadOnlyList<FieldProblem> Pr
 /// a row or at the same moment to two instances, stores one comment and both answers lead to its
 /// private link.
 /// </summary>
-public sealed class CommentService(PortalDbContext db, TimeProvider clock, IDataProtectionProvider protection)
+public sealed class CommentService(PortalDbContext db, TimeProvider clock, IDataProtectionProvider protection, CommentMails mails)
 {
     private readonly IDataProtector _tokens = protection.CreateProtector("Tietosuoja.Comments.SentWithStamp");
 
@@ -109,7 +109,10 @@ public sealed class CommentService(PortalDbContext db, TimeProvider clock, IData
             Moderation = Moderation.Visible,
         };
         input.ApplyTo(comment, version);
+        comment.ProtectedToken = mails.ProtectForNotifications(comment, token);
         db.Comments.Add(comment);
+        // In the same save as the comment: the link is mailed if and only if the comment is stored.
+        mails.PrivateLink(comment, token);
         db.UsedFormStamps.Add(new UsedFormStamp { StampHash = StampHash(formStamp), Comment = comment, ProtectedToken = _tokens.Protect(token), UsedAt = Now });
         try
         {
@@ -172,6 +175,7 @@ public sealed class CommentService(PortalDbContext db, TimeProvider clock, IData
         };
         var anchorBefore = comment.SectionAnchor;
         input.ApplyTo(comment, version);
+        comment.ProtectedToken = mails.ProtectForNotifications(comment, token);
         comment.EditedAt = Now;
         // The earlier text is kept whenever what was said changes, so an answer never loses the text it answered.
         if (comment.Text != earlier.Text || comment.SectionAnchor != anchorBefore)
@@ -209,6 +213,8 @@ public sealed class CommentService(PortalDbContext db, TimeProvider clock, IData
         comment.OrganisationName = null;
         comment.AuthorName = null;
         comment.Email = null;
+        comment.NotifyOnHandling = false;
+        comment.ProtectedToken = null;
         comment.ConsentToPublish = false;
         comment.WithdrawnAt = Now;
         comment.PersonalDataErasedAt = Now;

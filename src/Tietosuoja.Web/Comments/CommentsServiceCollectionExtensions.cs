@@ -1,3 +1,4 @@
+using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.Web.Comments;
@@ -18,6 +19,18 @@ public static class CommentsServiceCollectionExtensions
         services.AddScoped<PersonalDataRetention>();
         services.AddHostedService<PersonalDataRetentionWorker>();
         services.AddScoped<DevelopmentSeed>();
+
+        // Mail about comments and subscriptions (the outbox itself is AddPortalMail's).
+        services.Configure<SubscriptionOptions>(configuration.GetSection("Subscriptions"));
+        services.AddSingleton(new ReservedUrlSegments([.. Languages.All.Select(SubscriptionUrls.Segment)]));
+        services.AddSingleton<ISecretPaths, PortalSecretPaths>();
+        services.AddSingleton<MailComposer>();
+        services.AddSingleton<UnsubscribeLinks>();
+        services.AddScoped<CommentMails>();
+        services.AddScoped<SubscriptionService>();
+        services.AddScoped<SubscriberNotices>();
+        services.AddScoped<RoundOpeningAnnouncer>();
+        services.AddHostedService<RoundOpeningWorker>();
         return services;
     }
 

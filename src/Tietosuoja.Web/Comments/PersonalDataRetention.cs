@@ -21,6 +21,8 @@ public sealed partial class PersonalDataRetention(PortalDbContext db, TimeProvid
                 setters => setters
                     .SetProperty(c => c.AuthorName, (string?)null)
                     .SetProperty(c => c.Email, (string?)null)
+                    .SetProperty(c => c.NotifyOnHandling, false)
+                    .SetProperty(c => c.ProtectedToken, (string?)null)
                     .SetProperty(c => c.PersonalDataErasedAt, now),
                 cancellationToken);
         if (erased > 0)
@@ -45,7 +47,7 @@ public sealed partial class PersonalDataRetention(PortalDbContext db, TimeProvid
     private partial void LogErased(int commentCount);
 }
 
-/// <summary>Runs <see cref="PersonalDataRetention"/> (both erasures) at start-up and then every <see cref="CommentOptions.RetentionInterval"/>.</summary>
+/// <summary>Runs <see cref="PersonalDataRetention"/> (both erasures) and the erasure of unconfirmed subscriptions at start-up and then every <see cref="CommentOptions.RetentionInterval"/>.</summary>
 public sealed partial class PersonalDataRetentionWorker(IServiceScopeFactory scopes, IOptions<CommentOptions> options, ILogger<PersonalDataRetentionWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -60,6 +62,7 @@ public sealed partial class PersonalDataRetentionWorker(IServiceScopeFactory sco
                 var retention = scope.ServiceProvider.GetRequiredService<PersonalDataRetention>();
                 await retention.EraseExpiredAsync(stoppingToken);
                 await retention.ForgetExpiredFormStampsAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<SubscriptionService>().EraseUnconfirmedAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

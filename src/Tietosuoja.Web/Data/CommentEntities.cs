@@ -57,6 +57,9 @@ public sealed class Round
     /// <summary>Set when editors publish the round's feedback report (only after the round has closed).</summary>
     public DateTime? FeedbackPublishedAt { get; set; }
 
+    /// <summary>Set by the one instance that mailed the subscribers when the round opened; null until then.</summary>
+    public DateTime? OpeningAnnouncedAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
@@ -116,6 +119,12 @@ public sealed class Comment
     public string? Email { get; set; }
 
     public bool ConsentToPublish { get; set; }
+
+    /// <summary>The author asked to be mailed when the comment is answered or its status changes (needs <see cref="Email"/>).</summary>
+    public bool NotifyOnHandling { get; set; }
+
+    /// <summary>Personal data: the private link's token, protected, kept only while the author wants notifications (they carry the link).</summary>
+    public string? ProtectedToken { get; set; }
 
     public DateTime SubmittedAt { get; set; }
 

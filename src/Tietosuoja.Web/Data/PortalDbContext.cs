@@ -16,6 +16,7 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public const int EmailMaxLength = 254;
     public const int TitleMaxLength = 300;
     public const int DescriptionMaxLength = 4_000;
+    public const int MailErrorMaxLength = 1_000;
 
     public DbSet<Round> Rounds => Set<Round>();
 
@@ -34,6 +35,13 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<CommentRevision> CommentRevisions => Set<CommentRevision>();
 
     public DbSet<CommentNote> CommentNotes => Set<CommentNote>();
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
+    public DbSet<BlockedAddress> BlockedAddresses => Set<BlockedAddress>();
+
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    public DbSet<MailSchedule> MailSchedules => Set<MailSchedule>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -47,6 +55,7 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
         configurationBuilder.Properties<Moderation>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<VersionStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<BlockReason>().HaveConversion<string>().HaveMaxLength(40);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -80,6 +89,7 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
             comment.Property(c => c.AuthorName).HasMaxLength(NameMaxLength);
             comment.Property(c => c.Email).HasMaxLength(EmailMaxLength);
             comment.Property(c => c.Response).HasMaxLength(CommentTextMaxLength);
+            comment.Property(c => c.ProtectedToken).HasMaxLength(500);
             comment.Ignore(c => c.IsWithdrawn);
             comment.Property(c => c.AssignedToId).HasMaxLength(100);
             comment.Property(c => c.AssignedToName).HasMaxLength(NameMaxLength);
@@ -109,6 +119,40 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
             stamp.Property(s => s.ProtectedToken).HasMaxLength(500);
             stamp.HasIndex(s => s.UsedAt);
             stamp.HasOne(s => s.Comment).WithMany().HasForeignKey(s => s.CommentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<OutboxMail>(mail =>
+        {
+            // The sender's query: what is due and not held by another instance.
+            mail.HasIndex(m => m.NextAttemptAt);
+            mail.Property(m => m.MessageId).HasMaxLength(200);
+            mail.Property(m => m.SenderName).HasMaxLength(TitleMaxLength);
+            mail.Property(m => m.To).HasMaxLength(EmailMaxLength);
+            mail.Property(m => m.Subject).HasMaxLength(TitleMaxLength * 2);
+            mail.Property(m => m.UnsubscribeUrl).HasMaxLength(2000);
+            mail.Property(m => m.LastError).HasMaxLength(MailErrorMaxLength);
+        });
+
+        modelBuilder.Entity<BlockedAddress>(blocked =>
+        {
+            blocked.HasKey(b => new { b.Address, b.Reason });
+            blocked.Property(b => b.Address).HasMaxLength(EmailMaxLength);
+        });
+
+        modelBuilder.Entity<Subscription>(subscription =>
+        {
+            subscription.Property(s => s.Email).HasMaxLength(EmailMaxLength);
+            subscription.Property(s => s.ChapterIds).HasMaxLength(2000);
+            subscription.Property(s => s.TokenHash).HasMaxLength(32);
+            subscription.HasIndex(s => s.TokenHash).IsUnique();
+            subscription.HasIndex(s => s.ConfirmedAt);
+            subscription.Ignore(s => s.Chapters);
+        });
+
+        modelBuilder.Entity<MailSchedule>(schedule =>
+        {
+            schedule.HasKey(s => s.Name);
+            schedule.Property(s => s.Name).HasMaxLength(100);
         });
 
         modelBuilder.Entity<AuditEntry>(entry =>

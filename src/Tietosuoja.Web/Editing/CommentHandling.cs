@@ -82,7 +82,7 @@ public sealed class HandlingInput
 /// public response and the moderation state. Every change goes into the audit trail with the
 /// change itself. Withdrawn comments have nothing left to handle and are left alone.
 /// </summary>
-public sealed class CommentHandling(PortalDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class CommentHandling(PortalDbContext db, AuditLog audit, TimeProvider clock, CommentMails mails)
 {
     public const int PageSize = 50;
 
@@ -200,6 +200,7 @@ public sealed class CommentHandling(PortalDbContext db, AuditLog audit, TimeProv
         }
 
         var (status, moderation) = (input.Status, input.Moderation);
+        var before = (comment.Status, comment.Response);
         var response = PlainText.TrimToNull(input.Answer);
         var subject = Subject(id);
         if (comment.Status != status)
@@ -221,6 +222,12 @@ public sealed class CommentHandling(PortalDbContext db, AuditLog audit, TimeProv
             comment.Moderation = moderation;
         }
 
+        if (comment.Status != before.Status || comment.Response != before.Response)
+        {
+            // Stored with the change itself: the author is told if and only if the change is saved.
+            mails.HandlingChanged(comment);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return [];
     }
@@ -235,6 +242,7 @@ public sealed class CommentHandling(PortalDbContext db, AuditLog audit, TimeProv
         {
             audit.Add(actor, AuditAction.CommentStatusChanged, Subject(comment.Id), $"{comment.Status} → {status} (bulk)");
             comment.Status = status;
+            mails.HandlingChanged(comment);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -9,7 +9,7 @@ namespace Tietosuoja.Web.Editing;
 /// Editors' unpublished chapter texts, kept in the database until they are published (or thrown
 /// away), and the step that publishes one. Each step is recorded in the audit trail.
 /// </summary>
-public sealed class DraftService(PortalDbContext db, ChapterPublisher publisher, AuditLog audit, TimeProvider clock)
+public sealed class DraftService(PortalDbContext db, ChapterPublisher publisher, AuditLog audit, TimeProvider clock, SubscriberNotices notices)
 {
     public Task<List<ChapterDraft>> ListAsync(CancellationToken cancellationToken) =>
         db.ChapterDrafts.AsNoTracking().OrderByDescending(d => d.UpdatedAt).ToListAsync(cancellationToken);
@@ -73,6 +73,12 @@ public sealed class DraftService(PortalDbContext db, ChapterPublisher publisher,
         }
 
         audit.Add(actor, AuditAction.VersionPublished, Subject(text), $"{text.Status}: \"{text.Title.Trim()}\" – {text.Summary.Trim()}");
+        if (text.Status == VersionStatus.Published)
+        {
+            // With the audit entry: subscribers hear of the version exactly when its publication is recorded.
+            await notices.VersionPublishedAsync(text.ChapterId, text.Language, text.Version, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return check;
     }

@@ -15,6 +15,9 @@ public static class EditingServiceCollectionExtensions
         services.AddScoped<DraftService>();
         services.AddScoped<CommentHandling>();
         services.AddScoped<CommentExport>();
+        services.Configure<DigestOptions>(configuration.GetSection(DigestOptions.Section));
+        services.AddScoped<CommentDigest>();
+        services.AddHostedService<CommentDigestWorker>();
         return services;
     }
 }

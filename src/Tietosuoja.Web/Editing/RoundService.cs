@@ -66,7 +66,7 @@ public sealed record RoundSaved(int RoundId, IReadOnlyList<FieldProblem> Problem
 /// Creates rounds and moves them through their life. Every change is recorded in the audit trail
 /// in the same save, and refreshes the round catalog so reading pages follow at once.
 /// </summary>
-public sealed class RoundService(PortalDbContext db, ContentStore content, RoundCatalog catalog, AuditLog audit, TimeProvider clock)
+public sealed class RoundService(PortalDbContext db, ContentStore content, RoundCatalog catalog, AuditLog audit, TimeProvider clock, SubscriberNotices notices)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -158,7 +158,7 @@ public sealed class RoundService(PortalDbContext db, ContentStore content, Round
     /// <summary>Publishes the feedback report of a closed round; false if the round is still upcoming or open.</summary>
     public async Task<bool> PublishFeedbackAsync(int roundId, EditorIdentity actor, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.SingleAsync(r => r.Id == roundId, cancellationToken);
+        var round = await db.Rounds.Include(r => r.Versions).SingleAsync(r => r.Id == roundId, cancellationToken);
         if (round.ClosesAt > Now)
         {
             return false;
@@ -169,6 +169,7 @@ public sealed class RoundService(PortalDbContext db, ContentStore content, Round
             round.FeedbackPublishedAt = Now;
             round.UpdatedAt = Now;
             audit.Add(actor, AuditAction.FeedbackPublished, Subject(round.Id), "feedback report published");
+            await notices.FeedbackPublishedAsync(RoundInfo.From(round), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await catalog.RefreshAsync(cancellationToken);
         }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Editing;
 using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Data;
@@ -27,6 +28,10 @@ public static class LocalizedRoutes
         Route(conventions, "/Comments/Round", SiteUrls.Templates.Round);
         Route(conventions, "/Comments/Submit", SiteUrls.Templates.CommentForm);
         Route(conventions, "/Comments/Manage", SiteUrls.Templates.CommentLink);
+        Route(conventions, "/Subscriptions/Subscribe", SubscriptionUrls.Templates.Subscribe);
+        Route(conventions, "/Subscriptions/Sent", SubscriptionUrls.Templates.Sent);
+        Route(conventions, "/Subscriptions/Confirm", SubscriptionUrls.Templates.Confirm);
+        Route(conventions, "/Subscriptions/Unsubscribe", SubscriptionUrls.Templates.Unsubscribe);
         Route(conventions, "/Editor/Index", EditorUrls.Templates.Home);
         Route(conventions, "/Editor/SignIn", EditorUrls.Templates.SignIn);
         Route(conventions, "/Editor/SignOut", EditorUrls.Templates.SignOut);

@@ -24,6 +24,8 @@ public static class WebApplicationExtensions
                 // Unpublished text, personal data, a private link's answer: never cached, never indexed.
                 options.Conventions.AddFolderApplicationModelConvention("/Editor", model => model.Filters.Add(new PrivatePageFilter()));
                 options.Conventions.AddPageApplicationModelConvention("/Comments/Manage", model => model.Filters.Add(new PrivatePageFilter()));
+                options.Conventions.AddPageApplicationModelConvention("/Subscriptions/Confirm", model => model.Filters.Add(new PrivatePageFilter()));
+                options.Conventions.AddPageApplicationModelConvention("/Subscriptions/Unsubscribe", model => model.Filters.Add(new PrivatePageFilter()));
             })
             .AddViewLocalization()
             .AddMvcOptions(options => options.Filters.Add<Pages.DatabaseUnavailableFilter>());

@@ -7,8 +7,11 @@ using Tietosuoja.Web.Data;
 namespace Tietosuoja.Web.Pages.Editor;
 
 /// <summary>The editor area's front page: every chapter with its versions per language, the drafts in progress, and the rounds.</summary>
-public sealed class IndexModel(ContentStore store, IStringLocalizer<SharedResource> text, DraftService drafts, RoundCatalog rounds) : EditorPageModel(store, text)
+public sealed class IndexModel(ContentStore store, IStringLocalizer<SharedResource> text, DraftService drafts, RoundCatalog rounds, MailOutbox outbox) : EditorPageModel(store, text)
 {
+    /// <summary>The outbox: mails waiting, failing and the latest error (shown to admins).</summary>
+    public OutboxStatus? Mail { get; private set; }
+
     public IReadOnlyList<ChapterDraft> Drafts { get; private set; } = [];
 
     public IReadOnlyList<RoundInfo> Rounds => rounds.Rounds;
@@ -17,5 +20,12 @@ public sealed class IndexModel(ContentStore store, IStringLocalizer<SharedResour
 
     public override string Title => T["EditorHome"];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Drafts = await drafts.ListAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Drafts = await drafts.ListAsync(cancellationToken);
+        if (User.IsInRole(EditorRoles.Admin))
+        {
+            Mail = await outbox.StatusAsync(cancellationToken);
+        }
+    }
 }
