@@ -5,6 +5,11 @@ using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Pages;
 
 var builder = WebApplication.CreateBuilder(args);
+if (builder.Environment.IsEnvironment(Tietosuoja.Web.Infrastructure.PortalEnvironments.Testing))
+{
+    // Tests run from the build output, where the precompressed assets live in obj/ as in Development.
+    builder.WebHost.UseStaticWebAssets();
+}
 
 builder.Services.AddPortalLogging(builder.Configuration);
 builder.Services.AddPortalLocalization();
