@@ -69,6 +69,7 @@ public static class WebApplicationExtensions
         // wwwroot, compressed at build and publish, under fingerprinted URLs that the layout's
         // asp-append-version links resolve to (immutable for a year); the plain URLs revalidate.
         app.MapStaticAssets();
+        app.MapDiscovery();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

@@ -25,7 +25,7 @@ public sealed class CompressionTests : IAsyncLifetime
     public static TheoryData<string> Urls() =>
     [
         "/", "/sv", "/luku/rekisterinpitaja", "/sv/kapitel/personuppgiftsansvarig", "/luku/kasittelyn-oikeusperusteet/versio/1.0",
-        "/luku/rekisterinpitaja/historia", "/sanasto", "/koko-ohje", "/syote", "/haku?q=rekisterinpit%C3%A4j%C3%A4",
+        "/luku/rekisterinpitaja/historia", "/sanasto", "/koko-ohje", "/syote", "/haku?q=rekisterinpit%C3%A4j%C3%A4", "/sitemap.xml",
     ];
 
     [Theory]
