@@ -22,9 +22,17 @@ builder.Services.AddKeyRingProtection(builder.Configuration, builder.Environment
 builder.Services.AddPortalWeb(builder.Environment);
 
 var app = builder.Build();
+if (args.Contains(MigrationCommand.Argument))
+{
+    var exitCode = await app.Services.RunMigrationsAsync();
+    await app.DisposeAsync();
+    return exitCode;
+}
+
 await app.InitializeCommentsAsync();
 app.UsePortal();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public so that tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

@@ -94,7 +94,8 @@ public sealed class SubmitModel(
         }
 
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!guard.TryAcquire(address, out var retryAfter))
+        var (acquired, retryAfter) = await guard.TryAcquireAsync(address, cancellationToken);
+        if (!acquired)
         {
             AddProblem(null, "Refusal_RateLimited", Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes)));
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
