@@ -12,6 +12,7 @@ if (builder.Environment.IsEnvironment(Tietosuoja.Web.Infrastructure.PortalEnviro
 }
 
 builder.Services.AddPortalLogging(builder.Configuration);
+builder.Services.AddPortalTelemetry(builder.Configuration);
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalData(builder.Configuration, builder.Environment);
 builder.Services.AddGuidance(builder.Configuration);
