@@ -5,8 +5,14 @@ using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Pages;
 
 var builder = WebApplication.CreateBuilder(args);
+if (builder.Environment.IsEnvironment(Tietosuoja.Web.Infrastructure.PortalEnvironments.Testing))
+{
+    // Tests run from the build output, where the precompressed assets live in obj/ as in Development.
+    builder.WebHost.UseStaticWebAssets();
+}
 
 builder.Services.AddPortalLogging(builder.Configuration);
+builder.Services.AddPortalTelemetry(builder.Configuration);
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalData(builder.Configuration, builder.Environment);
 builder.Services.AddPortalMail(builder.Configuration);
@@ -18,9 +24,17 @@ builder.Services.AddKeyRingProtection(builder.Configuration, builder.Environment
 builder.Services.AddPortalWeb(builder.Environment);
 
 var app = builder.Build();
+if (args.Contains(MigrationCommand.Argument))
+{
+    var exitCode = await app.Services.RunMigrationsAsync();
+    await app.DisposeAsync();
+    return exitCode;
+}
+
 await app.InitializeCommentsAsync();
 app.UsePortal();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public so that tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

@@ -16,6 +16,14 @@ public static class CommentsServiceCollectionExtensions
         services.AddScoped<CommentService>();
         services.AddScoped<FeedbackReports>();
         services.AddSingleton<SubmissionGuard>();
+        if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
+        {
+            // Not at start-up and never throwing when Redis is down: the guard falls back to counting alone.
+            var redisOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+            redisOptions.AbortOnConnectFail = false;
+            services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(redisOptions));
+        }
+
         services.AddScoped<PersonalDataRetention>();
         services.AddHostedService<PersonalDataRetentionWorker>();
         services.AddScoped<DevelopmentSeed>();

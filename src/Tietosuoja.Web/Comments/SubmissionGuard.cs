@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using RedisRateLimiting;
+using StackExchange.Redis;
 
 namespace Tietosuoja.Web.Comments;
 
@@ -26,16 +28,29 @@ public enum GuardRefusal
 /// The abuse checks on comment submission besides antiforgery: a honeypot field, a minimum fill
 /// time and a per-address rate limit. They run inside the page handler, not as middleware, so a
 /// refused person gets the form back with everything they typed (ADR 0009). The client address
-/// partitions the limit in memory only; it is never stored or logged.
+/// partitions the limit; it is never stored or logged. With Redis (Redis:Configuration) the count
+/// is shared by every replica, keyed by a keyed hash of the address rather than the address
+/// itself; without it, or while Redis cannot be reached, each instance counts on its own.
 /// </summary>
-public sealed class SubmissionGuard : IDisposable
+public sealed partial class SubmissionGuard : IDisposable
 {
     private readonly IDataProtector _stamps;
     private readonly TimeProvider _clock;
     private readonly CommentOptions _options;
     private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly PartitionedRateLimiter<string>? _shared;
+    private readonly Lazy<Task<byte[]>>? _partitionKey;
+    private readonly ILogger<SubmissionGuard>? _log;
 
-    public SubmissionGuard(IDataProtectionProvider protection, TimeProvider clock, IOptions<CommentOptions> options)
+    /// <summary>The Redis key of the random key that hashes addresses, the same for every replica.</summary>
+    public const string PartitionKeyName = "tietosuoja:comments:rate-limit-key";
+
+    public SubmissionGuard(
+        IDataProtectionProvider protection,
+        TimeProvider clock,
+        IOptions<CommentOptions> options,
+        IConnectionMultiplexer? redis = null,
+        ILogger<SubmissionGuard>? log = null)
     {
         _stamps = protection.CreateProtector("Tietosuoja.Comments.FormIssued");
         _clock = clock;
@@ -48,6 +63,19 @@ public sealed class SubmissionGuard : IDisposable
                 Window = _options.SubmissionWindow,
                 QueueLimit = 0,
             }));
+        if (redis is not null)
+        {
+            _log = log;
+            _partitionKey = new(() => PartitionKeyAsync(redis));
+            _shared = PartitionedRateLimiter.Create<string, string>(hashedAddress => RedisRateLimitPartition.GetFixedWindowRateLimiter(
+                hashedAddress,
+                _ => new RedisFixedWindowRateLimiterOptions
+                {
+                    ConnectionMultiplexerFactory = () => redis,
+                    PermitLimit = _options.SubmissionsPerWindow,
+                    Window = _options.SubmissionWindow,
+                }));
+        }
     }
 
     /// <summary>
@@ -82,14 +110,49 @@ public sealed class SubmissionGuard : IDisposable
     }
 
     /// <summary>Takes one submission from the address's allowance; false (with a wait) when it is used up.</summary>
-    public bool TryAcquire(string clientAddress, out TimeSpan retryAfter)
+    public async Task<(bool Acquired, TimeSpan RetryAfter)> TryAcquireAsync(string clientAddress, CancellationToken cancellation)
     {
+        if (_shared is not null)
+        {
+            try
+            {
+                var key = Convert.ToHexString(HMACSHA256.HashData(await _partitionKey!.Value.WaitAsync(cancellation), System.Text.Encoding.UTF8.GetBytes(clientAddress)));
+                using var shared = await _shared.AcquireAsync(key, 1, cancellation);
+                return Result(shared);
+            }
+            catch (Exception error) when (error is RedisException or TimeoutException)
+            {
+                // A person with a comment is not turned away because Redis is down: this instance counts alone meanwhile.
+                if (_log is not null)
+                {
+                    LogRedisUnavailable(_log, error.GetType().Name);
+                }
+            }
+        }
+
         using var lease = _limiter.AttemptAcquire(clientAddress);
-        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : _options.SubmissionWindow;
-        return lease.IsAcquired;
+        return Result(lease);
     }
 
-    public void Dispose() => _limiter.Dispose();
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis could not be reached for the comment rate limit ({Error}); counting in this instance only")]
+    private static partial void LogRedisUnavailable(ILogger logger, string error);
+
+    private (bool, TimeSpan) Result(RateLimitLease lease) =>
+        (lease.IsAcquired, lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : _options.SubmissionWindow);
+
+    /// <summary>A random key made by whichever replica comes first, kept in Redis, read by the others.</summary>
+    private static async Task<byte[]> PartitionKeyAsync(IConnectionMultiplexer redis)
+    {
+        var database = redis.GetDatabase();
+        await database.StringSetAsync(PartitionKeyName, RandomNumberGenerator.GetBytes(32), when: When.NotExists);
+        return (byte[])(await database.StringGetAsync(PartitionKeyName))!;
+    }
+
+    public void Dispose()
+    {
+        _limiter.Dispose();
+        _shared?.Dispose();
+    }
 
     private DateTimeOffset? IssuedAt(string? stamp)
     {

@@ -127,6 +127,13 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
     /// <summary>Checks again and, if the text passes, writes it into content/ and reloads the snapshot.</summary>
     public async Task<PublishCheck> PublishAsync(ChapterText text, CancellationToken cancellationToken)
     {
+        var result = await PublishOnceAsync(text, cancellationToken);
+        PortalMetrics.PublishResults.Add(1, PortalMetrics.Tag("outcome", result.CanPublish ? "published" : "refused"));
+        return result;
+    }
+
+    private async Task<PublishCheck> PublishOnceAsync(ChapterText text, CancellationToken cancellationToken)
+    {
         await _publishing.WaitAsync(cancellationToken);
         try
         {

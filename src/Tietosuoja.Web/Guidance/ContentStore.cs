@@ -105,6 +105,8 @@ public sealed partial class ContentStore
                 Volatile.Write(ref _current, snapshot);
                 var versionCount = snapshot.Chapters.Sum(c => Languages.All.Sum(l => c.Versions(l).Length));
                 LogLoaded(snapshot.Generation, snapshot.Chapters.Length, versionCount);
+                PortalMetrics.ContentReloads.Add(1, PortalMetrics.Tag("outcome", "accepted"));
+                PortalMetrics.SnapshotGeneration.Record(snapshot.Generation);
             }
             else
             {
@@ -114,6 +116,7 @@ public sealed partial class ContentStore
                 }
 
                 LogRefused(result.Errors.Length, Current.Generation);
+                PortalMetrics.ContentReloads.Add(1, PortalMetrics.Tag("outcome", "refused"));
             }
 
             return result;

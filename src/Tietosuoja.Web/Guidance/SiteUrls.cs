@@ -59,7 +59,7 @@ public static class SiteUrls
     /// </summary>
     public static IReadOnlyList<string> ReservedFirstSegments { get; } =
     [
-        SwedishPrefix, "health", "error", "css", "js", "lib", "favicon.ico",
+        SwedishPrefix, "health", "error", "css", "js", "lib", "favicon.ico", "favicon.svg", "apple-touch-icon.png", "robots.txt", "sitemap.xml",
         .. Languages.All.SelectMany(language => new[]
         {
             ChapterSegment(language), GlossarySegment(language), RoundsSegment(language), CommentLinkSegment(language),

@@ -27,6 +27,25 @@ public abstract class PortalPageModel(ContentStore store, IStringLocalizer<Share
     /// <summary>Set when this page shows content that has a more permanent address.</summary>
     public virtual string? CanonicalUrl => null;
 
+    /// <summary>What a search engine shows under the title: by default the site's description from site.yml.</summary>
+    public virtual string MetaDescription => Snippet(Snapshot.Site.Description(Language));
+
+    /// <summary>
+    /// Text cut at a word boundary to the length search engines show (about 160 characters), with
+    /// an ellipsis when something was left off.
+    /// </summary>
+    public static string Snippet(string text, int length = 160)
+    {
+        var normalized = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (normalized.Length <= length)
+        {
+            return normalized;
+        }
+
+        var cut = normalized.LastIndexOf(' ', length - 1);
+        return normalized[..(cut > length / 2 ? cut : length - 1)].TrimEnd(',', ';', ':', '.', ' ') + "…";
+    }
+
     public string StatusName(VersionStatus status) => T[$"Status_{status}"];
 
     /// <summary>Dates as Finns write them in both languages: 14.9.2026.</summary>

@@ -47,7 +47,9 @@ public sealed class SearchModel(ContentStore store, IStringLocalizer<SharedResou
         // An empty box binds as null; it was still a search, and gets the "write a word" message.
         if (q is not null || Request.Query.ContainsKey("q"))
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             Results = Snapshot.Search.Search(Language, q, earlier, p);
+            PortalMetrics.SearchDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 }

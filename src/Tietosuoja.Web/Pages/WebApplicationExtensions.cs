@@ -3,7 +3,6 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.WebEncoders;
-using Microsoft.Net.Http.Headers;
 using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Editing;
 
@@ -30,6 +29,7 @@ public static class WebApplicationExtensions
             .AddViewLocalization()
             .AddMvcOptions(options => options.Filters.Add<Pages.DatabaseUnavailableFilter>());
         services.AddPortalOutputCache();
+        services.AddPortalCompression();
         services.AddPortalCookies(environment);
         services.AddHealthChecks();
         // Finnish and Swedish letters as themselves rather than as &#xE4; entities: smaller, readable pages.
@@ -54,29 +54,25 @@ public static class WebApplicationExtensions
         // Culture first, so that error pages re-executed below still know the reader's language.
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            OnPrepareResponse = context =>
-            {
-                // Pages link assets with asp-append-version (?v=hash): such a URL never changes content.
-                if (context.Context.Request.Query.ContainsKey("v"))
-                {
-                    context.Context.Response.Headers[HeaderNames.CacheControl] = "public,max-age=31536000,immutable";
-                }
-            },
-        });
         app.UseRouting();
         app.UsePageMethods();
         app.UseFormRecovery();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Normalized before the cache (one entry per encoding), compressed inside it (stored compressed).
+        app.UseAcceptEncodingNormalization();
         app.UseOutputCache();
+        app.UseResponseCompression();
 
         // Declared methods let routing answer anything else with 405 and an Allow header.
         var probeMethods = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(probeMethods);
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).WithMetadata(probeMethods);
-        app.MapRazorPages();
+        // wwwroot, compressed at build and publish, under fingerprinted URLs that the layout's
+        // asp-append-version links resolve to (immutable for a year); the plain URLs revalidate.
+        app.MapStaticAssets();
+        app.MapDiscovery();
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 }

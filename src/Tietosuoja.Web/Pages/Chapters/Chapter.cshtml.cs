@@ -87,6 +87,14 @@ public sealed class ChapterModel(ContentStore store, IStringLocalizer<SharedReso
         }
     }
 
+    /// <summary>
+    /// At the chapter's URL, how the chapter begins (what it is about); at a version's URL, which
+    /// version it is and what changed in it.
+    /// </summary>
+    public override string MetaDescription => IsVersionUrl
+        ? Snippet(T["MetaDescription_Version", Version.Version, FormatDate(Version.Date), StatusName(Version.Status).ToLower(System.Globalization.CultureInfo.CurrentCulture), Version.Summary])
+        : Version.Text.FirstOrDefault(block => block.Kind == TextBlockKind.Paragraph) is { } opening ? Snippet(opening.Text) : base.MetaDescription;
+
     public override string? CanonicalUrl => IsVersionUrl && Version == Chapter.Current(Language) ? SiteUrls.Chapter(Chapter, Language) : null;
 
     /// <summary>Table of contents: level-2 sections with their level-3 subsections.</summary>

@@ -88,7 +88,8 @@ public sealed class SubmitModel(
             return Page();
         }
 
-        switch (guard.Check(FormStamp, Honeypot))
+        var guardRefusal = guard.Check(FormStamp, Honeypot);
+        switch (guardRefusal)
         {
             case GuardRefusal.Honeypot:
                 AddProblem(null, "Refusal_Honeypot");
@@ -106,6 +107,7 @@ public sealed class SubmitModel(
 
         if (HasProblems)
         {
+            PortalMetrics.CommentsRefused.Add(1, PortalMetrics.Tag("reason", guardRefusal?.ToString() ?? "Invalid"));
             return Reshow();
         }
 
@@ -117,9 +119,11 @@ public sealed class SubmitModel(
         }
 
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!guard.TryAcquire(address, out var retryAfter))
+        var (acquired, retryAfter) = await guard.TryAcquireAsync(address, cancellationToken);
+        if (!acquired)
         {
             AddProblem(null, "Refusal_RateLimited", Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes)));
+            PortalMetrics.CommentsRefused.Add(1, PortalMetrics.Tag("reason", nameof(GuardRefusal.RateLimited)));
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Reshow();
@@ -133,12 +137,14 @@ public sealed class SubmitModel(
     {
         if (result.Succeeded)
         {
+            PortalMetrics.CommentsSubmitted.Add(1);
             return Redirect(SiteUrls.CommentLink(Language, result.Token!) + "?sent=true");
         }
 
         AddProblems(result.Problems);
         if (result.Refusal is { } refusal)
         {
+            PortalMetrics.CommentsRefused.Add(1, PortalMetrics.Tag("reason", refusal.ToString()));
             AddRefusal(refusal);
         }
 

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Tietosuoja.Web.Infrastructure;
+
+/// <summary>
+/// The portal's own instruments, on one Meter named "Tietosuoja" that every folder may record on
+/// (docs/deployment.md lists them). Features add their instruments here rather than creating
+/// meters of their own, so that one AddMeter exports them all.
+/// </summary>
+public static class PortalMetrics
+{
+    public const string MeterName = "Tietosuoja";
+
+    public static readonly Meter Meter = new(MeterName);
+
+    /// <summary>Content loads, tagged outcome=accepted|refused.</summary>
+    public static readonly Counter<long> ContentReloads = Meter.CreateCounter<long>("tietosuoja.content.reloads", description: "Content folder loads, by outcome (accepted, refused)");
+
+    /// <summary>The generation of the snapshot in service.</summary>
+    public static readonly Gauge<long> SnapshotGeneration = Meter.CreateGauge<long>("tietosuoja.content.generation", description: "Generation of the content snapshot in service");
+
+    public static readonly Counter<long> CommentsSubmitted = Meter.CreateCounter<long>("tietosuoja.comments.submitted", description: "Comments stored");
+
+    /// <summary>Comments turned away, tagged reason (honeypot, too_fast, form_expired, rate_limited, invalid, round_not_open, …).</summary>
+    public static readonly Counter<long> CommentsRefused = Meter.CreateCounter<long>("tietosuoja.comments.refused", description: "Comment submissions refused, by reason");
+
+    public static readonly Histogram<double> SearchDuration = Meter.CreateHistogram<double>(
+        "tietosuoja.search.duration", unit: "ms", description: "Time to answer a search query (analysis, index, snippets)");
+
+    /// <summary>Publications from the editor area, tagged outcome=published|refused.</summary>
+    public static readonly Counter<long> PublishResults = Meter.CreateCounter<long>("tietosuoja.publish.results", description: "Publications, by outcome (published, refused)");
+
+    public static KeyValuePair<string, object?> Tag(string name, string value) => new(name, value);
+}
+
+public static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>The standard variable that turns the OTLP exporter on; without it nothing is collected or sent.</summary>
+    public const string EndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>
+    /// OpenTelemetry traces and metrics (ASP.NET Core, HttpClient, EF Core, .NET runtime, the
+    /// portal's Meter) over OTLP, only when OTEL_EXPORTER_OTLP_ENDPOINT is set; the other OTEL_*
+    /// variables (protocol, headers, service name) apply as the SDK defines them. A private link's
+    /// token never leaves in a span: the path is redacted as in the logs, and no client address is recorded.
+    /// </summary>
+    public static IServiceCollection AddPortalTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (string.IsNullOrWhiteSpace(configuration[EndpointVariable]))
+        {
+            return services;
+        }
+
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("tietosuoja-portal", serviceInstanceId: Environment.MachineName))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(options =>
+                {
+                    options.Filter = context => !context.Request.Path.StartsWithSegments("/health");
+                    options.EnrichWithHttpRequest = (activity, request) =>
+                    {
+                        var secrets = request.HttpContext.RequestServices.GetRequiredService<ISecretPaths>();
+                        activity.SetTag("url.path", secrets.Redact(request.Path.Value ?? "/"));
+                        activity.SetTag("url.query", null);
+                        activity.SetTag("client.address", null);
+                        activity.SetTag("user_agent.original", null);
+                    };
+                })
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation())
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(PortalMetrics.MeterName))
+            .UseOtlpExporter();
+        return services;
+    }
+}
