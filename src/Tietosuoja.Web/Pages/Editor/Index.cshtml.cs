@@ -7,9 +7,12 @@ using Tietosuoja.Web.Data;
 namespace Tietosuoja.Web.Pages.Editor;
 
 /// <summary>The editor area's front page: every chapter with its versions per language, the drafts in progress, and the rounds.</summary>
-public sealed class IndexModel(ContentStore store, IStringLocalizer<SharedResource> text, DraftService drafts, RoundCatalog rounds) : EditorPageModel(store, text)
+public sealed class IndexModel(ContentStore store, IStringLocalizer<SharedResource> text, DraftService drafts, DraftReview review, RoundCatalog rounds) : EditorPageModel(store, text)
 {
     public IReadOnlyList<ChapterDraft> Drafts { get; private set; } = [];
+
+    /// <summary>Drafts waiting for a reviewer: the count on the review queue's link.</summary>
+    public int WaitingForReview { get; private set; }
 
     public IReadOnlyList<RoundInfo> Rounds => rounds.Rounds;
 
@@ -17,5 +20,9 @@ public sealed class IndexModel(ContentStore store, IStringLocalizer<SharedResour
 
     public override string Title => T["EditorHome"];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Drafts = await drafts.ListAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Drafts = await drafts.ListAsync(cancellationToken);
+        WaitingForReview = await review.WaitingCountAsync(cancellationToken);
+    }
 }
