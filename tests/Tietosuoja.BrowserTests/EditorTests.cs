@@ -34,6 +34,8 @@ public sealed class EditorTests(BrowserFixture browser) : IClassFixture<BrowserF
         await editor.ScreenshotAsync("04-esikatselu");
 
         await editor.ClickAsync("Julkaise");
+        Assert.Contains("Julkaistaanko luku 3", await page.Locator(".confirmation").InnerTextAsync(), StringComparison.Ordinal);
+        await editor.ClickAsync("Kyllä, julkaise");
         Assert.Contains("versio 1.2 on julkaistu", await editor.Notice.InnerTextAsync(), StringComparison.Ordinal);
         await editor.ScreenshotAsync("05-julkaistu");
 

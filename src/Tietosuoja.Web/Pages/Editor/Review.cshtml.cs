@@ -173,13 +173,13 @@ public sealed class ReviewModel(ContentStore store, IStringLocalizer<SharedResou
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await drafts.FindAsync(Id, cancellationToken) is not { State: not DraftState.Editing } draft)
+        if (await drafts.FindAsync(Id, cancellationToken) is not { } draft)
         {
             return false;
         }
 
         Draft = draft;
-        if (draft.State != DraftState.Published)
+        if (draft.State is not (DraftState.Published or DraftState.Editing))
         {
             Check = publisher.Check(DraftService.ToText(draft));
             Comparison = Check.Preview is { } preview ? DraftModel.CurrentComparison(Snapshot, preview) : null;
