@@ -283,6 +283,7 @@ public sealed class ScheduledPublicationReplicasTests : IAsyncLifetime
         var results = await Task.WhenAll(Enumerable.Range(0, 3).SelectMany(_ => new[] { RunAsync(_first.Factory), RunAsync(_second) }));
 
         Assert.Equal(1, results.Sum());
+        Assert.DoesNotContain(await _first.AuditAsync(), e => e.Action == AuditAction.ScheduledPublicationFailed);
         Assert.True(File.Exists(Path.Combine(_first.ContentRoot, "chapters/oikeusperusteet/fi/2.0.md")));
         Assert.Single(await _first.AuditAsync(), e => e.Action == AuditAction.VersionPublished);
         Assert.Equal(DraftState.Published, await _first.WithDbAsync(db => db.ChapterDrafts.Where(d => d.Id == id).Select(d => d.State).SingleAsync()));
@@ -299,6 +300,36 @@ public sealed class ScheduledPublicationReplicasTests : IAsyncLifetime
         Assert.Equal("2.0", shown);
     }
 
+    [Fact]
+    public async Task A_publication_another_instance_holds_is_left_alone_until_its_lease_runs_out()
+    {
+        var now = EditorPortal.Start.UtcDateTime;
+        var id = await _first.WithDbAsync(async db =>
+        {
+            // The first instance claimed it a moment ago and is publishing it.
+            var draft = new ChapterDraft
+            {
+                ChapterId = "oikeusperusteet", Language = Language.Fi, Version = new VersionNumber(1, 3), Status = VersionStatus.Published,
+                Title = "Käsittelyn oikeusperusteet", Summary = "Lisätty osio.", Markdown = CurrentText() + "\n\n## Lisätty osio\n\nTeksti.\n",
+                UpdatedBy = "Liisa Lakimies", UpdatedAt = now, State = DraftState.Publishing, PublishAt = now, ClaimedUntil = now.AddMinutes(2),
+                SubmittedById = "local:Liisa Lakimies", SubmittedByName = "Liisa Lakimies", SubmittedAt = now,
+            };
+            db.ChapterDrafts.Add(draft);
+            await db.SaveChangesAsync();
+            return draft.Id;
+        });
+
+        _second.Clock!.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await RunAsync(_second));
+        Assert.False(File.Exists(Path.Combine(_first.ContentRoot, "chapters/oikeusperusteet/fi/1.3.md")));
+
+        // The first instance stopped mid-publication: once the lease has run out, the second takes over.
+        _second.Clock!.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await RunAsync(_second));
+        Assert.True(File.Exists(Path.Combine(_first.ContentRoot, "chapters/oikeusperusteet/fi/1.3.md")));
+        Assert.Equal(DraftState.Published, await _first.WithDbAsync(db => db.ChapterDrafts.Where(d => d.Id == id).Select(d => d.State).SingleAsync()));
+    }
+
     /// <summary>Version 1.2's text without its front matter: other chapters link to its sections, so a new version keeps them.</summary>
     private string CurrentText()
     {
@@ -310,5 +341,74 @@ public sealed class ScheduledPublicationReplicasTests : IAsyncLifetime
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DraftReview>().PublishDueAsync(CancellationToken.None);
+    }
+}
+
+/// <summary>
+/// "Preview and check" without review required (Testing's default): every problem in one pass,
+/// the preview beside a comparison with the current version, and publishing only after a
+/// confirmation that names what is published.
+/// </summary>
+public sealed class DraftPreviewTests : IAsyncLifetime
+{
+    private const string NewVersionForm = "/toimitus/luonnokset/uusi?chapter=oikeusperusteet&language=fi";
+
+    private readonly EditorPortal _portal = new();
+
+    public Task InitializeAsync() => _portal.InitializeAsync();
+
+    public Task DisposeAsync() => _portal.DisposeAsync();
+
+    [Fact]
+    public async Task Missing_fields_and_the_texts_own_problems_come_in_one_pass_and_name_the_field()
+    {
+        var editor = await _portal.SignedInAsync("Editor");
+        var form = await editor.GetPageAsync(NewVersionForm);
+
+        var page = await HtmlClient.ParseAsync(await editor.PostFormAsync(form, "form.editor-form", new Dictionary<string, string>
+        {
+            ["Input.Title"] = " ",
+            ["Input.Summary"] = string.Empty,
+            ["Input.Markdown"] = "## Osio\n\nTekstiä.\n\n# Pääotsikko ei kuulu lukuun\n",
+        }, "Preview"));
+
+        var summary = page.Document.QuerySelectorAll(".error-summary li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Contains("Anna versiolle otsikko.", summary);
+        Assert.Contains("Kerro, mitä versiossa muuttui.", summary);
+        Assert.Contains(summary, line => line.StartsWith("Rivi 5:", StringComparison.Ordinal));
+        Assert.DoesNotContain(summary, line => line.Contains("Täytä tämä kenttä", StringComparison.Ordinal));
+        Assert.Null(page.Document.QuerySelector("#draft-result"));
+    }
+
+    [Fact]
+    public async Task The_preview_shows_the_changes_against_the_current_version_and_publishing_asks_first()
+    {
+        var editor = await _portal.SignedInAsync("Editor");
+        var form = await editor.GetPageAsync(NewVersionForm);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Käsittelyn oikeusperusteet",
+            ["Input.Summary"] = "Lisätty osio.",
+            ["Input.Markdown"] = form.Document.QuerySelector("textarea#Input_Markdown")!.TextContent.TrimEnd() + "\n\n## Uusi osio\n\nKunta voi käsitellä tietoja.\n",
+            ["Input.Version"] = "1.3",
+            ["Input.Status"] = "Published",
+        };
+
+        var preview = await HtmlClient.ParseAsync(await editor.PostFormAsync(form, "form.editor-form", fields, "Preview"));
+        var result = preview.Document.GetElementById("draft-result")!;
+        Assert.NotNull(result.GetAttribute("data-focus-on-load"));
+        Assert.NotNull(result.QuerySelector(".preview h2#uusi-osio"));
+        // Against what readers see now: 1.1, the current version (1.2 is out for comments).
+        Assert.Contains("versioon 1.1", result.TextContent, StringComparison.Ordinal);
+        Assert.Contains(result.QuerySelectorAll(".comparison .change--added"), block => block.TextContent.Contains("Uusi osio", StringComparison.Ordinal));
+        // The comparison's headings have ids of their own, apart from the preview's.
+        Assert.NotNull(result.QuerySelector(".comparison #muutos-uusi-osio"));
+
+        var confirm = await HtmlClient.ParseAsync(await editor.PostFormAsync(preview, "form.editor-form", fields, "ConfirmPublish"));
+        Assert.Contains("Julkaistaanko luku 2: Käsittelyn oikeusperusteet, suomi, versio 1.3, tila: Julkaistu?", confirm.Document.QuerySelector(".confirmation")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(_portal.ContentFiles().Keys, k => k.EndsWith("1.3.md", StringComparison.Ordinal));
+        Assert.Equal("?handler=Publish", confirm.Document.QuerySelector(".confirmation button[form=draft-form]")!.GetAttribute("formaction"));
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync(confirm, "form.editor-form", fields, "Publish")).StatusCode);
+        Assert.Contains("chapters/oikeusperusteet/fi/1.3.md", _portal.ContentFiles().Keys);
     }
 }
