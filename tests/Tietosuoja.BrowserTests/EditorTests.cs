@@ -34,12 +34,48 @@ public sealed class EditorTests(BrowserFixture browser) : IClassFixture<BrowserF
         await editor.ScreenshotAsync("04-esikatselu");
 
         await editor.ClickAsync("Julkaise");
+        Assert.Contains("Julkaistaanko luku 3", await page.Locator(".confirmation").InnerTextAsync(), StringComparison.Ordinal);
+        await editor.ClickAsync("Kyllä, julkaise");
         Assert.Contains("versio 1.2 on julkaistu", await editor.Notice.InnerTextAsync(), StringComparison.Ordinal);
         await editor.ScreenshotAsync("05-julkaistu");
 
         await page.GotoAsync("/luku/rekisteroidyn-oikeudet");
         Assert.Equal("1.2", await new ChapterPage(page).VersionAsync());
         Assert.True(await page.Locator("h2#esimerkki-tietopyynnon-kasittelysta-kunnassa").IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task A_draft_submitted_by_one_editor_is_approved_by_another_after_a_confirmation_without_violations()
+    {
+        var page = await browser.NewPageAsync();
+        var author = new EditorPages(page);
+        await author.SignInAsync("Liisa Lakimies");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Uusi versio\W+1\.") }).ClickAsync();
+        await author.Markdown.PressAsync("Control+End");
+        await author.Markdown.PressSequentiallyAsync("\n\n## Rekisterinpitäjän vastuu kunnassa\n\nKunnanhallitus vastaa rekisterinpidosta.\n");
+        await page.GetByLabel("Mitä muuttui").FillAsync("Lisätty rekisterinpitäjän vastuu.");
+        await author.ClickAsync("Lähetä tarkastettavaksi");
+        Assert.Contains("lähetetty tarkastettavaksi", await author.Notice.InnerTextAsync(), StringComparison.Ordinal);
+
+        var reviewerPage = await browser.NewPageAsync();
+        var reviewer = new EditorPages(reviewerPage);
+        await reviewer.SignInAsync("Outi Oikeusyksikkö");
+        await reviewer.FollowAsync("Tarkastusjono");
+        await reviewer.ScreenshotAsync("09-tarkastusjono");
+        Assert.Empty(await reviewer.AccessibilityViolationsAsync());
+        await reviewerPage.Locator("#waiting-title ~ ul a").First.ClickAsync();
+        await reviewerPage.WaitForLoadStateAsync();
+        Assert.Contains("Rekisterinpitäjän vastuu kunnassa", await reviewerPage.Locator(".comparison").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(await reviewer.AccessibilityViolationsAsync());
+
+        await reviewer.ClickAsync("Hyväksy…");
+        var confirmation = reviewerPage.Locator(".confirmation");
+        Assert.Contains("versio 1.2, tila: Julkaistu", await confirmation.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await confirmation.EvaluateAsync<bool>("box => box === document.activeElement"));
+        await reviewer.ScreenshotAsync("10-vahvistus");
+        Assert.Empty(await reviewer.AccessibilityViolationsAsync());
+        await reviewer.ClickAsync("Kyllä, hyväksy ja julkaise");
+        Assert.Contains("on julkaistu", await reviewer.Notice.InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,8 +124,10 @@ public sealed class EditorTests(BrowserFixture browser) : IClassFixture<BrowserF
     [InlineData("/toimitus/kierrokset/{round}/kommentit?q=kommentti&sort=Newest")]
     [InlineData("/sv/redaktion/rundor/{round}/kommentarer?mine=true&sort=Status")]
     [InlineData("/toimitus/tapahtumaloki")]
+    [InlineData("/toimitus/tarkastus")]
     [InlineData("/sv/redaktion")]
     [InlineData("preview")]
+    [InlineData("confirm")]
     [InlineData("errors")]
     [InlineData("comment")]
     [InlineData("comment-assigned-with-note")]
@@ -113,6 +151,13 @@ public sealed class EditorTests(BrowserFixture browser) : IClassFixture<BrowserF
                 await page.GetByLabel("Mitä muuttui").FillAsync("Tarkistus.");
                 await editor.ClickAsync("Esikatsele ja tarkista");
                 Assert.True(await editor.Preview.IsVisibleAsync());
+                break;
+            case "confirm":
+                await page.GotoAsync("/toimitus/luonnokset/uusi?chapter=oikeusperusteet&language=fi");
+                await page.GetByLabel("Mitä muuttui").FillAsync("Tarkistus.");
+                await editor.ClickAsync("Julkaise");
+                Assert.True(await page.Locator(".confirmation").IsVisibleAsync());
+                Assert.True(await page.Locator(".comparison").IsVisibleAsync());
                 break;
             case "errors":
                 await page.GotoAsync("/toimitus/kierrokset/uusi");

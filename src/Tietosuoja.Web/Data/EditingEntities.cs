@@ -18,6 +18,34 @@ public enum AuditAction
     CommentsExported,
     CommentAssigned,
     CommentNoteAdded,
+    DraftSubmitted,
+    DraftReturned,
+    DraftApproved,
+    PublicationScheduled,
+    ScheduledPublicationCancelled,
+    ScheduledPublicationFailed,
+}
+
+/// <summary>
+/// Where a draft is on its way to readers. A draft moves forward only through a conditional
+/// UPDATE on this column, so two editors or two instances never both take the same step.
+/// </summary>
+public enum DraftState
+{
+    /// <summary>Being written; also a draft returned by its reviewer, or one whose schedule was cancelled.</summary>
+    Editing,
+
+    /// <summary>Waiting for another editor to approve it or return it.</summary>
+    Submitted,
+
+    /// <summary>Approved; published by the scheduler at <see cref="ChapterDraft.PublishAt"/>.</summary>
+    Scheduled,
+
+    /// <summary>Being published right now by the instance holding the lease (<see cref="ChapterDraft.ClaimedUntil"/>).</summary>
+    Publishing,
+
+    /// <summary>In content/; the record stays as the version's editorial history (author, reviewer, times).</summary>
+    Published,
 }
 
 /// <summary>
@@ -76,6 +104,36 @@ public sealed class ChapterDraft
     public DateTime UpdatedAt { get; set; }
 
     public required string UpdatedBy { get; set; }
+
+    public DraftState State { get; set; }
+
+    /// <summary>The editor who submitted the draft for review: its author for the four-eyes rule.</summary>
+    public string? SubmittedById { get; set; }
+
+    public string? SubmittedByName { get; set; }
+
+    public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>The editor who last approved or returned the draft.</summary>
+    public string? ReviewedById { get; set; }
+
+    public string? ReviewedByName { get; set; }
+
+    public DateTime? ReviewedAt { get; set; }
+
+    /// <summary>The reviewer's note to the author when the draft was returned.</summary>
+    public string? ReviewNote { get; set; }
+
+    /// <summary>When an approved draft is to be published (UTC); null for "at once".</summary>
+    public DateTime? PublishAt { get; set; }
+
+    /// <summary>Until when the instance publishing the draft holds it; an expired lease may be taken over.</summary>
+    public DateTime? ClaimedUntil { get; set; }
+
+    public DateTime? PublishedAt { get; set; }
+
+    /// <summary>Set when a scheduled publication was refused by the content check at its time; the draft went back to editing.</summary>
+    public bool ScheduleFailed { get; set; }
 
     public bool IsNewChapter => NewChapterSlugFi is not null;
 }

@@ -56,6 +56,7 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
         configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<VersionStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<BlockReason>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<DraftState>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -172,6 +173,13 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
             draft.Property(d => d.Title).HasMaxLength(TitleMaxLength);
             draft.Property(d => d.Summary).HasMaxLength(DescriptionMaxLength);
             draft.Property(d => d.UpdatedBy).HasMaxLength(NameMaxLength);
+            draft.Property(d => d.SubmittedById).HasMaxLength(100);
+            draft.Property(d => d.SubmittedByName).HasMaxLength(NameMaxLength);
+            draft.Property(d => d.ReviewedById).HasMaxLength(100);
+            draft.Property(d => d.ReviewedByName).HasMaxLength(NameMaxLength);
+            draft.Property(d => d.ReviewNote).HasMaxLength(DescriptionMaxLength);
+            // The scheduler's query: due drafts in one state.
+            draft.HasIndex(d => new { d.State, d.PublishAt });
             draft.Ignore(d => d.IsNewChapter);
         });
     }

@@ -87,16 +87,34 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
     }
 
     /// <summary>Checks the text as the content loader would, on content/ with the new file laid over it; nothing is written.</summary>
+    /// <remarks>
+    /// All problems come in one pass: the form's, where the text would go, and the content loader's
+    /// on the text itself. When a form field is missing the loader still reads the text, with a
+    /// stand-in for that field, so the editor learns about the text's problems at the same time.
+    /// </remarks>
     public PublishCheck Check(ChapterText text)
     {
         var problems = FormProblems(text);
-        if (problems.Count == 0)
+        var addressed = !problems.Any(p => p.Field is "ChapterId" or "NewChapterSlugFi" or "NewChapterSlugSv");
+        if (addressed)
         {
             problems.AddRange(PlaceProblems(text, store.Current));
         }
 
         if (problems.Count > 0)
         {
+            // Only form fields other than the text are missing or wrong (the stand-ins make the probe pass them).
+            if (addressed && !problems.Any(p => p.Field is null or "Version" or "ChapterId" or "NewChapterSlugFi" or "Markdown"))
+            {
+                var probe = text with
+                {
+                    Title = problems.Any(p => p.Field == "Title") ? "-" : text.Title,
+                    Summary = problems.Any(p => p.Field == "Summary") ? "-" : text.Summary,
+                    Status = problems.Any(p => p.Field == "Status") ? VersionStatus.Published : text.Status,
+                };
+                problems.AddRange(Check(probe).Problems.Where(p => p.Field == "Markdown"));
+            }
+
             return new PublishCheck(problems, null, null);
         }
 
@@ -355,15 +373,15 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
         // Title and summary follow the rule of every free-text field (PlainText): blank counts as missing, unshowable is refused.
         var problems = new[]
             {
-                PlainText.Check("Title", text.Title, ContentLimits.TitleMaxLength, tooLongMessage: "Error_TooLong"),
-                PlainText.Check("Summary", text.Summary, ContentLimits.SummaryMaxLength, tooLongMessage: "Error_TooLong"),
+                PlainText.Check("Title", text.Title, ContentLimits.TitleMaxLength, requiredMessage: "Draft_TitleRequired", tooLongMessage: "Error_TooLong"),
+                PlainText.Check("Summary", text.Summary, ContentLimits.SummaryMaxLength, requiredMessage: "Draft_SummaryRequired", tooLongMessage: "Error_TooLong"),
             }
             .OfType<FieldProblem>()
             .ToList();
 
         if (PlainText.IsBlank(text.Markdown))
         {
-            problems.Add(new("Markdown", "Error_Required"));
+            problems.Add(new("Markdown", "Draft_MarkdownRequired"));
         }
 
         if (!ContentLoader.IsSlug(text.ChapterId))
@@ -384,7 +402,7 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
 
         if (text.Status is not (VersionStatus.Published or VersionStatus.Consultation))
         {
-            problems.Add(new("Status", "Error_Required"));
+            problems.Add(new("Status", "Publish_ChooseStatus"));
         }
 
         return problems;

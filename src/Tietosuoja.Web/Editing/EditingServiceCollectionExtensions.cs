@@ -4,7 +4,7 @@ namespace Tietosuoja.Web.Editing;
 
 public static class EditingServiceCollectionExtensions
 {
-    /// <summary>The editor area: sign-in and roles, publishing, comment handling, exports and the audit trail.</summary>
+    /// <summary>The editor area: sign-in and roles, review and publishing (also scheduled), comment handling, exports and the audit trail.</summary>
     public static IServiceCollection AddEditorArea(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddEditorAuthentication(configuration, environment);
@@ -13,6 +13,12 @@ public static class EditingServiceCollectionExtensions
         services.AddScoped<RoundService>();
         services.AddSingleton<ChapterPublisher>();
         services.AddScoped<DraftService>();
+        services.AddScoped<DraftReview>();
+        // Bound over the environment's default, so a configured value always wins.
+        services.AddOptions<EditingOptions>()
+            .Configure(options => options.RequireReview = !PortalEnvironments.IsLocal(environment))
+            .Bind(configuration.GetSection(EditingOptions.Section));
+        services.AddHostedService<ScheduledPublisher>();
         services.AddScoped<CommentHandling>();
         services.AddScoped<CommentExport>();
         services.Configure<DigestOptions>(configuration.GetSection(DigestOptions.Section));

@@ -25,6 +25,10 @@ public static class EditorUrls
 
     public static string Draft(Language language, int id) => $"/{Under(language, "luonnokset", "utkast")}/{id}";
 
+    public static string Reviews(Language language) => "/" + Templates.Reviews(language);
+
+    public static string Review(Language language, int draftId) => $"/{Templates.Reviews(language)}/{draftId}";
+
     public static string Rounds(Language language) => "/" + Templates.Rounds(language);
 
     public static string NewRound(Language language) => "/" + Templates.NewRound(language);
@@ -53,6 +57,10 @@ public static class EditorUrls
         public static string NewDraft(Language language) => Under(language, "luonnokset/uusi", "utkast/ny");
 
         public static string Draft(Language language) => Under(language, "luonnokset", "utkast") + "/{id:int}";
+
+        public static string Reviews(Language language) => Under(language, "tarkastus", "granskning");
+
+        public static string Review(Language language) => $"{Reviews(language)}/{{id:int}}";
 
         public static string Rounds(Language language) => Under(language, "kierrokset", "rundor");
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
@@ -30,65 +29,6 @@ public sealed class CompareModel(ContentStore store, IStringLocalizer<SharedReso
                 ? SiteUrls.Compare(Chapter, other, Comparison.From.Version, Comparison.To.Version)
                 : Chapter.IsAvailableIn(other) ? SiteUrls.History(Chapter, other) : SiteUrls.Home(other);
         }
-    }
-
-    /// <summary>The id of a heading on this page; removed headings get their own prefix, so ids stay unique.</summary>
-    public static string HeadingId(string anchor, bool removed) => removed ? "poistettu-" + anchor : anchor;
-
-    public const string IntroductionId = "vertailu";
-
-    /// <summary>
-    /// A block's text with its changes: additions in &lt;ins&gt;, deletions in &lt;del&gt;, each also
-    /// told in words for screen readers, and a visible label on changed blocks, so nothing depends
-    /// on colour. Written without whitespace between pieces, which Razor markup would add.
-    /// </summary>
-    public IHtmlContent Pieces(ComparedBlock block)
-    {
-        var html = new HtmlContentBuilder();
-        var label = block.Change switch
-        {
-            Change.Added => T["BlockAdded"].Value,
-            Change.Removed => T["BlockRemoved"].Value,
-            Change.Modified => T["BlockModified"].Value,
-            _ => null,
-        };
-        if (label is not null)
-        {
-            html.AppendHtml("<span class=\"change-label\">").Append(label).AppendHtml("</span> ");
-        }
-
-        html.AppendHtml(WordPieces(block.Pieces, T));
-        return html;
-    }
-
-    /// <summary>
-    /// Words of a word diff as HTML: added ones in <c>ins</c>, removed ones in <c>del</c>, each with
-    /// where it starts and ends spelled out for screen readers. Shared with the editors' view of a
-    /// comment edited after its answer.
-    /// </summary>
-    public static IHtmlContent WordPieces(IEnumerable<DiffPiece> pieces, IStringLocalizer<SharedResource> text)
-    {
-        var html = new HtmlContentBuilder();
-        foreach (var piece in pieces)
-        {
-            (string? tag, string start) = piece.Change switch
-            {
-                Change.Added => ("ins", text["InsertedStart"].Value),
-                Change.Removed => ("del", text["DeletedStart"].Value),
-                _ => (null, string.Empty),
-            };
-            if (tag is null)
-            {
-                html.Append(piece.Text);
-                continue;
-            }
-
-            html.AppendHtml($"<{tag}><span class=\"visually-hidden\">").Append(start).AppendHtml("</span>")
-                .Append(piece.Text)
-                .AppendHtml("<span class=\"visually-hidden\">").Append(text["ChangeEnd"].Value).AppendHtml($"</span></{tag}>");
-        }
-
-        return html;
     }
 
     public IActionResult OnGet(string slug, string? from, string? to)

@@ -9,11 +9,16 @@ namespace Tietosuoja.Web.Pages.Editor;
 
 /// <summary>
 /// Writing a chapter version: paste or upload Markdown, preview it as readers will see it with the
-/// content loader's own checks, save it as a draft, and publish it (or put it out for consultation).
+/// content loader's own checks and what changes against the current version, save it as a draft,
+/// and submit it for review (or, with <see cref="EditingOptions.RequireReview"/> off, publish it
+/// after a confirmation that names what is published).
 /// </summary>
-public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResource> text, DraftService drafts, ChapterPublisher publisher)
+public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResource> text, DraftService drafts, DraftReview review, ChapterPublisher publisher)
     : EditorPageModel(store, text)
 {
+    /// <summary>The id of the preview and check result, focused when it opens.</summary>
+    public const string ResultId = "draft-result";
+
     public const int MaxUploadBytes = 1024 * 1024;
 
     [BindProperty]
@@ -22,11 +27,29 @@ public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResour
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
+    /// <summary>The text field in a monospace font, as some editors prefer for Markdown; kept across the form's round trips.</summary>
+    [BindProperty]
+    public bool Monospace { get; set; }
+
     /// <summary>The saved draft being edited; null for a text not saved yet.</summary>
     [FromRoute]
     public int? Id { get; set; }
 
     public PublishCheck? Check { get; private set; }
+
+    /// <summary>The saved draft as stored (its review state, the reviewer's note); null for a new text.</summary>
+    public ChapterDraft? Saved { get; private set; }
+
+    /// <summary>What the previewed text changes against the version readers see now; null for a new chapter or translation.</summary>
+    public VersionComparison? Comparison { get; private set; }
+
+    /// <summary>Set when the editor asked to publish and the page asks them to confirm.</summary>
+    public bool Confirming { get; private set; }
+
+    public bool RequireReview => review.RequireReview;
+
+    /// <summary>Whether the text may still be changed here: new, or a saved draft not under review.</summary>
+    public bool Editable => Saved is null or { State: DraftState.Editing };
 
     public IReadOnlyList<FieldProblem> TextProblems { get; private set; } = [];
 
@@ -42,11 +65,12 @@ public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResour
     {
         if (Id is { } id)
         {
-            if (await drafts.FindAsync(id, cancellationToken) is not { } draft)
+            if (await drafts.FindAsync(id, cancellationToken) is not { State: not DraftState.Published } draft)
             {
                 return NotFound();
             }
 
+            Saved = draft;
             Input = DraftInput.From(draft);
             return Page();
         }
@@ -78,37 +102,109 @@ public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResour
         return Page();
     }
 
-    public IActionResult OnPostPreview()
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
     {
-        if (Parse() is { } chapterText)
+        if (await LoadSavedAsync(cancellationToken) is { } missing)
         {
-            Check = publisher.Check(chapterText);
-            ShowProblems(Check.Problems);
+            return missing;
         }
 
+        CheckText(Parse());
         return Page();
     }
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        if (Parse() is not { } chapterText)
+        if (await LoadSavedAsync(cancellationToken) is { } missing)
         {
-            return Page();
+            return missing;
         }
 
+        var chapterText = Parse();
         if (!ContentLoader.IsSlug(chapterText.ChapterId))
         {
             AddProblem("ChapterId", "Publish_BadSlug");
+        }
+
+        if (HasProblems)
+        {
             return Page();
         }
 
-        var id = await drafts.SaveAsync(Id, chapterText, Editor, cancellationToken);
+        if (await drafts.SaveAsync(Id, chapterText, Editor, cancellationToken) is not { } id)
+        {
+            AddProblem(null, "Review_NotEditable");
+            return Page();
+        }
+
         return RedirectWithNotice(EditorUrls.Draft(Language, id), "DraftSaved");
+    }
+
+    /// <summary>Checks the text, saves it and sends it to the review queue; the author's text stays on the page if anything stops it.</summary>
+    public async Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadSavedAsync(cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        var chapterText = Parse();
+        if (!CheckText(chapterText))
+        {
+            return Page();
+        }
+
+        if (await drafts.SaveAsync(Id, chapterText, Editor, cancellationToken) is not { } id)
+        {
+            AddProblem(null, Saved?.State == DraftState.Submitted ? "Review_AlreadySubmitted" : "Review_NotEditable");
+            return Page();
+        }
+
+        var submitted = await review.SubmitAsync(id, Editor, cancellationToken);
+        if (!submitted.Succeeded)
+        {
+            Check = null;
+            Comparison = null;
+            ShowProblems(submitted.Problems);
+            return Page();
+        }
+
+        return RedirectWithNotice(EditorUrls.Home(Language), "DraftSubmitted", chapterText.Version);
+    }
+
+    /// <summary>The first step of publishing without review: the check, the preview and a confirmation naming what will be published.</summary>
+    public async Task<IActionResult> OnPostConfirmPublishAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadSavedAsync(cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        if (RequireReview)
+        {
+            AddProblem(null, "Review_Required");
+            return Page();
+        }
+
+        Confirming = CheckText(Parse());
+        return Page();
     }
 
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken)
     {
-        if (Parse() is not { } chapterText)
+        if (await LoadSavedAsync(cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        if (RequireReview)
+        {
+            AddProblem(null, "Review_Required");
+            return Page();
+        }
+
+        var chapterText = Parse();
+        if (HasProblems)
         {
             return Page();
         }
@@ -127,9 +223,11 @@ public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
     {
-        if (Id is { } id)
+        if (Id is { } id && !await drafts.DeleteAsync(id, Editor, cancellationToken))
         {
-            await drafts.DeleteAsync(id, Editor, cancellationToken);
+            await LoadSavedAsync(cancellationToken);
+            AddProblem(null, "Review_NotEditable");
+            return Page();
         }
 
         return RedirectWithNotice(EditorUrls.Home(Language), "DraftDeleted");
@@ -169,21 +267,24 @@ public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResour
         return Page();
     }
 
-    private ChapterText? Parse()
+    /// <summary>
+    /// The text as typed. A missing version or status is a problem on the page, but the text is
+    /// still returned (with the first version offered and "published" standing in) so the check
+    /// can report everything else in the same pass.
+    /// </summary>
+    private ChapterText Parse()
     {
+        var choices = VersionChoices;
         if (!VersionNumber.TryParse(Input.Version, out var version))
         {
-            AddProblem("Version", "Error_Required");
+            AddProblem("Version", "Draft_VersionRequired");
+            version = choices.Count > 0 ? choices[0] : new VersionNumber(1, 0);
         }
 
         if (!Enum.TryParse<VersionStatus>(Input.Status, out var status) || !ChapterPublisher.StatusChoices.Contains(Input.Status))
         {
             AddProblem("Status", "Publish_ChooseStatus");
-        }
-
-        if (HasProblems)
-        {
-            return null;
+            status = VersionStatus.Published;
         }
 
         return new ChapterText(
@@ -191,6 +292,38 @@ public sealed class DraftModel(ContentStore store, IStringLocalizer<SharedResour
             Input.Title ?? string.Empty, Input.Summary ?? string.Empty, Input.Markdown ?? string.Empty,
             Input.NewChapter ? Input.SlugFi?.Trim() ?? string.Empty : null,
             Input.NewChapter ? Input.SlugSv?.Trim() ?? string.Empty : null);
+    }
+
+    /// <summary>Runs the content check; on success keeps the preview and the comparison with the current version. True when the text can be published.</summary>
+    private bool CheckText(ChapterText chapterText)
+    {
+        Check = publisher.Check(chapterText);
+        ShowProblems(Check.Problems);
+        if (HasProblems || Check.Preview is not { } preview)
+        {
+            return false;
+        }
+
+        Comparison = CurrentComparison(Snapshot, preview);
+        return true;
+    }
+
+    /// <summary>The comparison of a new text with the version of the same chapter and language readers see now, if there is one.</summary>
+    public static VersionComparison? CurrentComparison(ContentSnapshot snapshot, ChapterVersion preview) =>
+        snapshot.FindChapterById(preview.ChapterId) is { } chapter && (chapter.Current(preview.Language) ?? chapter.Versions(preview.Language).LastOrDefault()) is { } current
+            ? VersionComparison.Compare(current, preview)
+            : null;
+
+    /// <summary>The stored draft behind <see cref="Id"/>, for its state; NotFound when it is gone or already published.</summary>
+    private async Task<IActionResult?> LoadSavedAsync(CancellationToken cancellationToken)
+    {
+        if (Id is not { } id)
+        {
+            return null;
+        }
+
+        Saved = await drafts.FindAsync(id, cancellationToken);
+        return Saved is null or { State: DraftState.Published } ? NotFound() : null;
     }
 
     private void ShowProblems(IReadOnlyList<FieldProblem> problems)

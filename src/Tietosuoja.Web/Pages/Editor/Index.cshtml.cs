@@ -7,12 +7,15 @@ using Tietosuoja.Web.Data;
 namespace Tietosuoja.Web.Pages.Editor;
 
 /// <summary>The editor area's front page: every chapter with its versions per language, the drafts in progress, and the rounds.</summary>
-public sealed class IndexModel(ContentStore store, IStringLocalizer<SharedResource> text, DraftService drafts, RoundCatalog rounds, MailOutbox outbox) : EditorPageModel(store, text)
+public sealed class IndexModel(ContentStore store, IStringLocalizer<SharedResource> text, DraftService drafts, DraftReview review, RoundCatalog rounds, MailOutbox outbox) : EditorPageModel(store, text)
 {
     /// <summary>The outbox: mails waiting, failing and the latest error (shown to admins).</summary>
     public OutboxStatus? Mail { get; private set; }
 
     public IReadOnlyList<ChapterDraft> Drafts { get; private set; } = [];
+
+    /// <summary>Drafts waiting for a reviewer: the count on the review queue's link.</summary>
+    public int WaitingForReview { get; private set; }
 
     public IReadOnlyList<RoundInfo> Rounds => rounds.Rounds;
 
@@ -23,6 +26,7 @@ public sealed class IndexModel(ContentStore store, IStringLocalizer<SharedResour
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Drafts = await drafts.ListAsync(cancellationToken);
+        WaitingForReview = await review.WaitingCountAsync(cancellationToken);
         if (User.IsInRole(EditorRoles.Admin))
         {
             Mail = await outbox.StatusAsync(cancellationToken);
