@@ -9,7 +9,7 @@ namespace Tietosuoja.Web.Editing;
 /// Editors' unpublished chapter texts, kept in the database until they are published (or thrown
 /// away), and the step that publishes one. Each step is recorded in the audit trail.
 /// </summary>
-public sealed class DraftService(PortalDbContext db, ChapterPublisher publisher, AuditLog audit, TimeProvider clock)
+public sealed class DraftService(PortalDbContext db, ChapterPublisher publisher, AuditLog audit, ContentRepository history, TimeProvider clock)
 {
     public Task<List<ChapterDraft>> ListAsync(CancellationToken cancellationToken) =>
         db.ChapterDrafts.AsNoTracking().OrderByDescending(d => d.UpdatedAt).ToListAsync(cancellationToken);
@@ -72,8 +72,10 @@ public sealed class DraftService(PortalDbContext db, ChapterPublisher publisher,
             audit.Add(actor, AuditAction.ChapterCreated, text.ChapterId, $"addresses: fi {text.NewChapterSlugFi}, sv {text.NewChapterSlugSv}");
         }
 
-        audit.Add(actor, AuditAction.VersionPublished, Subject(text), $"{text.Status}: \"{text.Title.Trim()}\" – {text.Summary.Trim()}");
+        var published = audit.Add(actor, AuditAction.VersionPublished, Subject(text), $"{text.Status}: \"{text.Title.Trim()}\" – {text.Summary.Trim()}");
         await db.SaveChangesAsync(cancellationToken);
+        // After the audit entry is saved, so the commit can name it; the file is published whatever git does.
+        history.Commit(text.IsNewChapter ? [text.RelativePath, ContentLoader.SiteFileName] : [text.RelativePath], actor, ContentRepository.PublicationMessage(text, published.Id));
         return check;
     }
 

@@ -13,6 +13,10 @@ public static class EditingServiceCollectionExtensions
         services.AddScoped<RoundService>();
         services.AddSingleton<ChapterPublisher>();
         services.AddScoped<DraftService>();
+        services.AddOptions<ContentGitOptions>().Bind(configuration.GetSection(ContentGitOptions.Section));
+        services.AddSingleton<ContentRepository>();
+        services.AddHostedService<ContentPushService>();
+        services.AddHealthChecks().AddCheck<ContentRepositoryHealthCheck>("content-repository", tags: ["ready"]);
         services.AddScoped<CommentHandling>();
         services.AddScoped<CommentExport>();
         return services;

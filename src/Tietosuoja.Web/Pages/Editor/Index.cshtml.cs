@@ -7,7 +7,7 @@ using Tietosuoja.Web.Data;
 namespace Tietosuoja.Web.Pages.Editor;
 
 /// <summary>The editor area's front page: every chapter with its versions per language, the drafts in progress, and the rounds.</summary>
-public sealed class IndexModel(ContentStore store, IStringLocalizer<SharedResource> text, DraftService drafts, RoundCatalog rounds) : EditorPageModel(store, text)
+public sealed class IndexModel(ContentStore store, IStringLocalizer<SharedResource> text, DraftService drafts, RoundCatalog rounds, ContentRepository repository) : EditorPageModel(store, text)
 {
     public IReadOnlyList<ChapterDraft> Drafts { get; private set; } = [];
 
@@ -17,5 +17,12 @@ public sealed class IndexModel(ContentStore store, IStringLocalizer<SharedResour
 
     public override string Title => T["EditorHome"];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Drafts = await drafts.ListAsync(cancellationToken);
+    /// <summary>Whether published versions reach git and its remote: a dirty or detached work tree, or a failing push, is the editors' business too.</summary>
+    public ContentRepositoryStatus Repository { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Drafts = await drafts.ListAsync(cancellationToken);
+        Repository = repository.Status();
+    }
 }
