@@ -25,6 +25,10 @@ public static class EditorUrls
 
     public static string Draft(Language language, int id) => $"/{Under(language, "luonnokset", "utkast")}/{id}";
 
+    /// <summary>The side-by-side translation of a Finnish chapter version into Swedish.</summary>
+    public static string Translate(Language language, string chapterId, VersionNumber version) =>
+        $"/{Templates.Translate(language)}?chapter={Uri.EscapeDataString(chapterId)}&version={version}";
+
     public static string Rounds(Language language) => "/" + Templates.Rounds(language);
 
     public static string NewRound(Language language) => "/" + Templates.NewRound(language);
@@ -53,6 +57,8 @@ public static class EditorUrls
         public static string NewDraft(Language language) => Under(language, "luonnokset/uusi", "utkast/ny");
 
         public static string Draft(Language language) => Under(language, "luonnokset", "utkast") + "/{id:int}";
+
+        public static string Translate(Language language) => Under(language, "kaannos", "oversattning");
 
         public static string Rounds(Language language) => Under(language, "kierrokset", "rundor");
 

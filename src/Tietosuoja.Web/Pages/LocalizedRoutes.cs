@@ -31,6 +31,7 @@ public static class LocalizedRoutes
         Route(conventions, "/Editor/SignIn", EditorUrls.Templates.SignIn);
         Route(conventions, "/Editor/SignOut", EditorUrls.Templates.SignOut);
         Route(conventions, "/Editor/Draft", EditorUrls.Templates.NewDraft, EditorUrls.Templates.Draft);
+        Route(conventions, "/Editor/Translate", EditorUrls.Templates.Translate);
         Route(conventions, "/Editor/Rounds", EditorUrls.Templates.Rounds);
         Route(conventions, "/Editor/EditRound", EditorUrls.Templates.NewRound, EditorUrls.Templates.EditRound);
         Route(conventions, "/Editor/Round", EditorUrls.Templates.Round);

@@ -42,7 +42,10 @@ public sealed class CompareModel(ContentStore store, IStringLocalizer<SharedReso
     /// told in words for screen readers, and a visible label on changed blocks, so nothing depends
     /// on colour. Written without whitespace between pieces, which Razor markup would add.
     /// </summary>
-    public IHtmlContent Pieces(ComparedBlock block)
+    public IHtmlContent Pieces(ComparedBlock block) => Pieces(block, T);
+
+    /// <summary>The same markup for any page that shows a comparison (the translation view too).</summary>
+    public static IHtmlContent Pieces(ComparedBlock block, IStringLocalizer T)
     {
         var html = new HtmlContentBuilder();
         var label = block.Change switch
