@@ -89,6 +89,8 @@ public sealed class EditorTests(BrowserFixture browser) : IClassFixture<BrowserF
     [InlineData("/sv/redaktion/rundor/{round}/kommentarer?mine=true&sort=Status")]
     [InlineData("/toimitus/tapahtumaloki")]
     [InlineData("/sv/redaktion")]
+    [InlineData("/toimitus/kaannos?chapter=oikeusperusteet&version=1.2")]
+    [InlineData("/sv/redaktion/oversattning?chapter=oikeusperusteet&version=1.2")]
     [InlineData("preview")]
     [InlineData("errors")]
     [InlineData("comment")]
