@@ -45,7 +45,7 @@ public sealed class CompareModel(ContentStore store, IStringLocalizer<SharedReso
     public IHtmlContent Pieces(ComparedBlock block) => Pieces(block, T);
 
     /// <summary>The same markup for any page that shows a comparison (the translation view too).</summary>
-    public static IHtmlContent Pieces(ComparedBlock block, IStringLocalizer T)
+    public static IHtmlContent Pieces(ComparedBlock block, IStringLocalizer<SharedResource> T)
     {
         var html = new HtmlContentBuilder();
         var label = block.Change switch
