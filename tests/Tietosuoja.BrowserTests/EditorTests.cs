@@ -126,6 +126,8 @@ public sealed class EditorTests(BrowserFixture browser) : IClassFixture<BrowserF
     [InlineData("/toimitus/tapahtumaloki")]
     [InlineData("/toimitus/tarkastus")]
     [InlineData("/sv/redaktion")]
+    [InlineData("/toimitus/kaannos?chapter=oikeusperusteet&version=1.2")]
+    [InlineData("/sv/redaktion/oversattning?chapter=oikeusperusteet&version=1.2")]
     [InlineData("preview")]
     [InlineData("confirm")]
     [InlineData("errors")]

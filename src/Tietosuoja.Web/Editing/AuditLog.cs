@@ -15,8 +15,8 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
 {
     public const int PageSize = 50;
 
-    /// <summary>Adds an entry; it is saved by the caller's SaveChanges, together with the change.</summary>
-    public void Add(EditorIdentity actor, AuditAction action, string subject, string details) =>
+    /// <summary>Adds an entry; it is saved by the caller's SaveChanges, together with the change (and then has its id).</summary>
+    public AuditEntry Add(EditorIdentity actor, AuditAction action, string subject, string details) =>
         db.AuditEntries.Add(new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,
@@ -25,7 +25,7 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
             Action = action,
             Subject = Truncate(subject, PortalDbContext.TitleMaxLength),
             Details = Truncate(details, PortalDbContext.DescriptionMaxLength),
-        });
+        }).Entity;
 
     public async Task<AuditPage> PageAsync(int page, AuditAction? action, CancellationToken cancellationToken)
     {

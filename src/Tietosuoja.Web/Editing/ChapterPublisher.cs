@@ -30,7 +30,7 @@ public sealed record ChapterText(
 /// The outcome of checking a chapter text: its problems, or the version exactly as readers would
 /// get it. A problem the content loader found in the editor's text at a line is
 /// <c>Publish_ProblemAtLine</c> with the line of the editor's text (from 1) and the loader's
-/// message as its arguments.
+/// <see cref="ContentError"/> as its arguments; the page shows the error in the editor's language.
 /// </summary>
 public sealed record PublishCheck(IReadOnlyList<FieldProblem> Problems, ChapterVersion? Preview, ContentSnapshot? Snapshot)
 {
@@ -127,7 +127,7 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException or InvalidCastException or InvalidOperationException)
             {
-                return new PublishCheck([FieldProblem.ForForm("Publish_OtherFileError", $"{ContentLoader.SiteFileName}: {e.Message}")], null, null);
+                return new PublishCheck([OtherFileProblem(SiteFileProblem(e))], null, null);
             }
         }
 
@@ -435,6 +435,10 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
         }
     }
 
+    /// <summary>
+    /// A content error as the editor's problem. The error itself is the last argument, so the page
+    /// shows its message in the editor's language (<see cref="ContentError.MessageKey"/>).
+    /// </summary>
     private FieldProblem ToProblem(ChapterText text, ContentError error)
     {
         if (error.File == text.RelativePath)
@@ -442,20 +446,31 @@ public sealed class ChapterPublisher(ContentStore store, ContentLoader loader, M
             // Lines of the stored file, less the front matter the portal wrote, are lines of the editor's text.
             var frontMatterLines = FrontMatterText(text).Count(c => c == '\n');
             return error.Line is { } fileLine && fileLine > frontMatterLines
-                ? new FieldProblem("Markdown", "Publish_ProblemAtLine", fileLine - frontMatterLines, error.Message)
-                : new FieldProblem("Markdown", "Publish_ContentError", error.Message);
+                ? new FieldProblem("Markdown", "Publish_ProblemAtLine", fileLine - frontMatterLines, error)
+                : new FieldProblem("Markdown", "Publish_ContentError", error);
         }
 
         if (error.File == ContentLoader.SiteFileName && text.IsNewChapter)
         {
-            return new FieldProblem("ChapterId", "Publish_ContentError", error.Message);
+            return new FieldProblem("ChapterId", "Publish_ContentError", error);
         }
 
-        var detail = $"{error.File}: {error.Message}";
-        return error.Line is { } line
-            ? FieldProblem.ForForm("Publish_ProblemAtLine", line, detail)
-            : FieldProblem.ForForm("Publish_OtherFileError", detail);
+        return OtherFileProblem(error);
     }
+
+    /// <summary>An error in a file other than the editor's text: the file is named, and its line where known.</summary>
+    private static FieldProblem OtherFileProblem(ContentError error) => error.Line is { } line
+        ? FieldProblem.ForForm("Publish_OtherFileProblemAtLine", error, error.File, line)
+        : FieldProblem.ForForm("Publish_OtherFileError", error, error.File);
+
+    /// <summary>Why site.yml could not take the new chapter, as a content error of site.yml.</summary>
+    private static ContentError SiteFileProblem(Exception e) => e switch
+    {
+        YamlDotNet.Core.YamlException yaml => new ContentError(ContentLoader.SiteFileName, (int)yaml.Start.Line, ContentErrorCode.YamlInvalid, (yaml.InnerException ?? yaml).Message),
+        UnauthorizedAccessException => new ContentError(ContentLoader.SiteFileName, null, ContentErrorCode.FileNotPermitted),
+        IOException => new ContentError(ContentLoader.SiteFileName, null, ContentErrorCode.FileUnreadable, e.Message),
+        _ => new ContentError(ContentLoader.SiteFileName, null, ContentErrorCode.SiteFileCannotAddChapter, e.Message),
+    };
 
     /// <summary>Writes a file that must not exist yet: a hidden temporary file first, then a rename that fails if the target exists.</summary>
     private static void WriteNew(string path, string fileText)

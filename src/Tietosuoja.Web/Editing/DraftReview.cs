@@ -264,12 +264,17 @@ public sealed partial class DraftReview(
 
         var now = Now;
         var history = $"{how}; author {draft.SubmittedByName} {Format(draft.SubmittedAt)}, approved by {draft.ReviewedByName} {Format(draft.ReviewedAt)}";
-        await drafts.MoveAsync(
+        AuditEntry? published = null;
+        if (await drafts.MoveAsync(
             id,
             d => d.State == DraftState.Publishing,
             set => set.SetProperty(d => d.State, DraftState.Published).SetProperty(d => d.PublishedAt, now).SetProperty(d => d.ClaimedUntil, (DateTime?)null),
-            _ => drafts.RecordPublicationAsync(actor, text, history, cancellationToken),
-            cancellationToken);
+            async _ => published = await drafts.RecordPublicationAsync(actor, text, history, cancellationToken),
+            cancellationToken) && published is not null)
+        {
+            drafts.CommitToHistory(text, actor, published);
+        }
+
         return check;
     }
 

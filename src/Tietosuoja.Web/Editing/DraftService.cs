@@ -12,7 +12,7 @@ namespace Tietosuoja.Web.Editing;
 /// away), and the step that publishes one. Each step is recorded in the audit trail. A published
 /// draft stays as the version's editorial record: who wrote it, who approved it, and when.
 /// </summary>
-public sealed class DraftService(PortalDbContext db, ChapterPublisher publisher, AuditLog audit, TimeProvider clock, SubscriberNotices notices)
+public sealed class DraftService(PortalDbContext db, ChapterPublisher publisher, AuditLog audit, ContentRepository history, TimeProvider clock, SubscriberNotices notices)
 {
     /// <summary>The drafts not published yet, newest first.</summary>
     public Task<List<ChapterDraft>> ListAsync(CancellationToken cancellationToken) =>
@@ -109,8 +109,9 @@ public sealed class DraftService(PortalDbContext db, ChapterPublisher publisher,
         record.SubmittedByName = actor.Name;
         record.SubmittedAt = now;
         record.PublishedAt = now;
-        await RecordPublicationAsync(actor, text, $"published without review by {actor.Name}", cancellationToken);
+        var entry = await RecordPublicationAsync(actor, text, $"published without review by {actor.Name}", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        CommitToHistory(text, actor, entry);
         return check;
     }
 
@@ -119,19 +120,28 @@ public sealed class DraftService(PortalDbContext db, ChapterPublisher publisher,
     /// published version, the subscribers' mails: added to the same unit of work, so subscribers hear
     /// of the version exactly when its publication is recorded.
     /// </summary>
-    internal async Task RecordPublicationAsync(EditorIdentity actor, ChapterText text, string how, CancellationToken cancellationToken)
+    internal async Task<AuditEntry> RecordPublicationAsync(EditorIdentity actor, ChapterText text, string how, CancellationToken cancellationToken)
     {
         if (text.IsNewChapter)
         {
             audit.Add(actor, AuditAction.ChapterCreated, text.ChapterId, $"addresses: fi {text.NewChapterSlugFi}, sv {text.NewChapterSlugSv}");
         }
 
-        audit.Add(actor, AuditAction.VersionPublished, Subject(text), $"{text.Status}: \"{text.Title.Trim()}\" – {text.Summary.Trim()} ({how})");
+        var entry = audit.Add(actor, AuditAction.VersionPublished, Subject(text), $"{text.Status}: \"{text.Title.Trim()}\" – {text.Summary.Trim()} ({how})");
         if (text.Status == VersionStatus.Published)
         {
             await notices.VersionPublishedAsync(text.ChapterId, text.Language, text.Version, cancellationToken);
         }
+
+        return entry;
     }
+
+    /// <summary>
+    /// Commits a publication to the content folder's git repository. Called after the audit entry is
+    /// saved, so the commit can name it; the file is published whatever git does.
+    /// </summary>
+    internal void CommitToHistory(ChapterText text, EditorIdentity actor, AuditEntry published) =>
+        history.Commit(text.IsNewChapter ? [text.RelativePath, ContentLoader.SiteFileName] : [text.RelativePath], actor, ContentRepository.PublicationMessage(text, published.Id));
 
     /// <summary>
     /// Moves one draft from the state <paramref name="when"/> allows to what <paramref name="set"/>

@@ -19,6 +19,10 @@ public static class EditingServiceCollectionExtensions
             .Configure(options => options.RequireReview = !PortalEnvironments.IsLocal(environment))
             .Bind(configuration.GetSection(EditingOptions.Section));
         services.AddHostedService<ScheduledPublisher>();
+        services.AddOptions<ContentGitOptions>().Bind(configuration.GetSection(ContentGitOptions.Section));
+        services.AddSingleton<ContentRepository>();
+        services.AddHostedService<ContentPushService>();
+        services.AddHealthChecks().AddCheck<ContentRepositoryHealthCheck>("content-repository", tags: ["ready"]);
         services.AddScoped<CommentHandling>();
         services.AddScoped<CommentExport>();
         services.Configure<DigestOptions>(configuration.GetSection(DigestOptions.Section));

@@ -28,6 +28,9 @@ public static class EditorUrls
     public static string Reviews(Language language) => "/" + Templates.Reviews(language);
 
     public static string Review(Language language, int draftId) => $"/{Templates.Reviews(language)}/{draftId}";
+    /// <summary>The side-by-side translation of a Finnish chapter version into Swedish.</summary>
+    public static string Translate(Language language, string chapterId, VersionNumber version) =>
+        $"/{Templates.Translate(language)}?chapter={Uri.EscapeDataString(chapterId)}&version={version}";
 
     public static string Rounds(Language language) => "/" + Templates.Rounds(language);
 
@@ -61,6 +64,7 @@ public static class EditorUrls
         public static string Reviews(Language language) => Under(language, "tarkastus", "granskning");
 
         public static string Review(Language language) => $"{Reviews(language)}/{{id:int}}";
+        public static string Translate(Language language) => Under(language, "kaannos", "oversattning");
 
         public static string Rounds(Language language) => Under(language, "kierrokset", "rundor");
 

@@ -47,7 +47,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
     public const string GlossaryFileName = "glossary.yml";
 
     /// <summary>How the message of a content error caused by a fault of the portal's own code begins.</summary>
-    public const string UnexpectedFailure = "the portal could not process this file";
+    public const string UnexpectedFailure = ContentErrorText.UnexpectedFailure;
 
     /// <summary>Site pages that the layout links to in every language.</summary>
     public static readonly ImmutableArray<string> RequiredPageKeys = ["about", "privacy", "accessibility"];
@@ -125,16 +125,16 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         switch (e)
         {
             case UnauthorizedAccessException:
-                return new ContentError(file, null, "the portal is not allowed to read this file or folder: check its permissions");
+                return new ContentError(file, null, ContentErrorCode.FileNotPermitted);
             case IOException:
-                return new ContentError(file, null, $"the file or folder cannot be read ({e.Message}); check that it is an ordinary file and not a broken link");
+                return new ContentError(file, null, ContentErrorCode.FileUnreadable, e.Message);
             default:
                 if (logger is not null)
                 {
                     LogUnexpected(logger, e, file);
                 }
 
-                return new ContentError(file, null, $"{UnexpectedFailure} ({e.GetType().Name}); it was refused so that the current content stays online. Simplify the part you changed last, and report the file to the portal's maintainers");
+                return new ContentError(file, null, ContentErrorCode.UnexpectedFailure, e.GetType().Name);
         }
     }
 
@@ -198,7 +198,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
     {
         if (!files.FileExists(SiteFileName))
         {
-            errors.Add(new ContentError(SiteFileName, null, files is FolderContentFiles folder ? $"the site file is missing (looked in {folder.Root})" : "the site file is missing"));
+            errors.Add((files is FolderContentFiles folder ? new ContentError(SiteFileName, null, ContentErrorCode.SiteFileMissingIn, folder.Root) : new ContentError(SiteFileName, null, ContentErrorCode.SiteFileMissing)));
             return null;
         }
 
@@ -216,7 +216,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
             var where = $"chapters[{index + 1}]";
             if (string.IsNullOrWhiteSpace(chapter.Id) || !SlugPattern().IsMatch(chapter.Id))
             {
-                errors.Add(new ContentError(SiteFileName, null, $"{where}: 'id' must be lower-case letters, digits and hyphens"));
+                errors.Add(new ContentError(SiteFileName, null, ContentErrorCode.SiteChapterIdInvalid, where));
                 continue;
             }
 
@@ -225,7 +225,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
             {
                 if (!SlugPattern().IsMatch(slug))
                 {
-                    errors.Add(new ContentError(SiteFileName, null, $"{where}.slug.{language.Code()}: '{slug}' must be lower-case ASCII letters, digits and hyphens"));
+                    errors.Add(new ContentError(SiteFileName, null, ContentErrorCode.SiteChapterSlugInvalid, where, language.Code(), slug));
                 }
             }
 
@@ -234,19 +234,19 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
 
         if (entries.Count == 0)
         {
-            errors.Add(new ContentError(SiteFileName, null, "'chapters' lists no chapters"));
+            errors.Add(new ContentError(SiteFileName, null, ContentErrorCode.SiteNoChapters));
         }
 
         foreach (var duplicate in entries.GroupBy(e => e.Id).Where(g => g.Count() > 1))
         {
-            errors.Add(new ContentError(SiteFileName, null, $"chapter id '{duplicate.Key}' is listed more than once"));
+            errors.Add(new ContentError(SiteFileName, null, ContentErrorCode.SiteChapterIdDuplicate, duplicate.Key));
         }
 
         foreach (var language in Languages.All)
         {
             foreach (var duplicate in entries.Where(e => e.Slugs.ContainsKey(language)).GroupBy(e => e.Slugs[language]).Where(g => g.Count() > 1))
             {
-                errors.Add(new ContentError(SiteFileName, null, $"slug '{duplicate.Key}' ({language.Code()}) is used by more than one chapter"));
+                errors.Add(new ContentError(SiteFileName, null, ContentErrorCode.SiteSlugDuplicate, duplicate.Key, language.Code()));
             }
         }
 
@@ -267,7 +267,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         }
         catch (YamlException e)
         {
-            errors.Add(new ContentError(file, (int)e.Start.Line, $"not valid: {(e.InnerException ?? e).Message}"));
+            errors.Add(new ContentError(file, (int)e.Start.Line, ContentErrorCode.YamlInvalid, (e.InnerException ?? e).Message));
             value = default;
             return false;
         }
@@ -284,7 +284,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
             }
             else
             {
-                errors.Add(new ContentError(SiteFileName, null, $"'{field}' needs a value for '{language.Code()}'"));
+                errors.Add(new ContentError(SiteFileName, null, ContentErrorCode.SiteFieldMissingLanguage, field, language.Code()));
             }
         }
 
@@ -292,7 +292,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         {
             if (!Languages.TryParse(key, out _))
             {
-                errors.Add(new ContentError(SiteFileName, null, $"'{field}' has an unknown language '{key}'; use fi or sv"));
+                errors.Add(new ContentError(SiteFileName, null, ContentErrorCode.SiteFieldUnknownLanguage, field, key));
             }
         }
 
@@ -307,7 +307,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         {
             if (!listed.Contains(id))
             {
-                errors.Add(new ContentError($"{ChaptersFolder}/{id}", null, $"chapter folder '{id}' is not listed under 'chapters' in {SiteFileName}"));
+                errors.Add(new ContentError($"{ChaptersFolder}/{id}", null, ContentErrorCode.ChapterFolderNotListed, id));
             }
         }
 
@@ -322,7 +322,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
                 var languageFolder = $"{chapterFolder}/{code}";
                 if (!Languages.TryParse(code, out var language) || code != language.Code())
                 {
-                    errors.Add(new ContentError(languageFolder, null, $"unknown language folder '{code}'; use fi or sv"));
+                    errors.Add(new ContentError(languageFolder, null, ContentErrorCode.LanguageFolderUnknown, code));
                     continue;
                 }
 
@@ -342,7 +342,9 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
                     errors.Add(new ContentError(
                         duplicate.Last().SourceFile,
                         null,
-                        $"duplicate version {duplicate.Key}: also in {string.Join(", ", duplicate.SkipLast(1).Select(v => v.SourceFile))}; a published version never changes, so a fix needs a new version number"));
+                        ContentErrorCode.VersionDuplicate,
+                        duplicate.Key.ToString(),
+                        string.Join(", ", duplicate.SkipLast(1).Select(v => v.SourceFile))));
                 }
 
                 if (list.Count > 0)
@@ -359,14 +361,14 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
             else if (!versions.ContainsKey(Language.Fi))
             {
                 errors.Add(new ContentError(chapterPath, null, versions.Count == 0
-                    ? "the chapter has no versions: add fi/1.0.md"
-                    : "a translation whose chapter does not exist: there is no Finnish original (fi/) for it"));
+                    ? ContentErrorCode.ChapterHasNoVersions
+                    : ContentErrorCode.TranslationWithoutOriginal));
             }
             else if (versions.TryGetValue(Language.Sv, out var swedish))
             {
                 foreach (var translation in swedish.Where(t => versions[Language.Fi].All(o => o.Version != t.Version)))
                 {
-                    errors.Add(new ContentError(translation.SourceFile, null, $"a translation whose chapter version does not exist: there is no Finnish version {translation.Version}"));
+                    errors.Add(new ContentError(translation.SourceFile, null, ContentErrorCode.TranslationWithoutOriginalVersion, translation.Version.ToString()));
                 }
             }
 
@@ -396,24 +398,24 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         var version = default(VersionNumber);
         if (versionText is not null && !VersionNumber.TryParse(versionText, out version))
         {
-            errors.Add(new ContentError(file, frontMatter.LineOf("version"), $"version '{versionText}' is malformed: use MAJOR.MINOR, such as 1.0 or 2.1 (in quotes)"));
+            errors.Add(new ContentError(file, frontMatter.LineOf("version"), ContentErrorCode.VersionMalformed, versionText));
         }
 
         var status = VersionStatus.Draft;
         if (statusText is not null && !TryParseStatus(statusText, out status))
         {
-            errors.Add(new ContentError(file, frontMatter.LineOf("status"), $"status '{statusText}' is not one of: draft, consultation, published"));
+            errors.Add(new ContentError(file, frontMatter.LineOf("status"), ContentErrorCode.StatusUnknown, statusText));
         }
 
         var date = default(DateOnly);
         if (dateText is not null && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
-            errors.Add(new ContentError(file, frontMatter.LineOf("date"), $"date '{dateText}' is not a date in the form YYYY-MM-DD"));
+            errors.Add(new ContentError(file, frontMatter.LineOf("date"), ContentErrorCode.DateInvalid, dateText));
         }
 
         foreach (var heading in markdown.Descendants<HeadingBlock>().Where(h => h.Level == 1))
         {
-            errors.Add(new ContentError(file, heading.Line + 1, "a chapter must not have a level-1 heading ('# …'): the title comes from the front matter, sections start at '##'"));
+            errors.Add(new ContentError(file, heading.Line + 1, ContentErrorCode.LevelOneHeading));
         }
 
         RejectImages(markdown, file, errors);
@@ -446,14 +448,14 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
 
         foreach (var duplicate in pages.GroupBy(p => (p.Language, p.Slug)).Where(g => g.Count() > 1))
         {
-            errors.Add(new ContentError(duplicate.Last().SourceFile, null, $"slug '{duplicate.Key.Slug}' is also used by {duplicate.First().SourceFile}"));
+            errors.Add(new ContentError(duplicate.Last().SourceFile, null, ContentErrorCode.PageSlugDuplicate, duplicate.Key.Slug, duplicate.First().SourceFile));
         }
 
         foreach (var key in RequiredPageKeys)
         {
             foreach (var language in Languages.All.Where(l => !pages.Any(p => p.Key == key && p.Language == l)))
             {
-                errors.Add(new ContentError($"{PagesFolder}/{key}.{language.Code()}.md", null, "this site page is required (the footer links to it) but the file is missing"));
+                errors.Add(new ContentError($"{PagesFolder}/{key}.{language.Code()}.md", null, ContentErrorCode.RequiredPageMissing));
             }
         }
 
@@ -465,7 +467,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         var nameParts = file[(file.LastIndexOf('/') + 1)..^".md".Length].Split('.');
         if (nameParts.Length != 2 || !SlugPattern().IsMatch(nameParts[0]) || !Languages.TryParse(nameParts[1], out var language) || nameParts[1] != language.Code())
         {
-            errors.Add(new ContentError(file, null, "a site page file must be named KEY.LANGUAGE.md, such as privacy.fi.md"));
+            errors.Add(new ContentError(file, null, ContentErrorCode.PageFileNameInvalid));
             return (null, null);
         }
 
@@ -482,7 +484,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         var slug = frontMatter.Require("slug", file, errors);
         if (slug is not null && (!SlugPattern().IsMatch(slug) || _reservedSegments.Contains(slug)))
         {
-            errors.Add(new ContentError(file, frontMatter.LineOf("slug"), $"slug '{slug}' must be lower-case ASCII letters, digits and hyphens, and not one of: {string.Join(", ", _reservedSegments)}"));
+            errors.Add(new ContentError(file, frontMatter.LineOf("slug"), ContentErrorCode.PageSlugInvalid, slug, string.Join(", ", _reservedSegments)));
         }
 
         if (errors.Count > before)
@@ -500,7 +502,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         var markdown = renderer.Parse(text, language, out var problem);
         if (problem is not null)
         {
-            errors.Add(new ContentError(file, problem.Line, problem.Message));
+            errors.Add(new ContentError(file, problem.Line, ContentErrorCode.NestedTooDeeply, MarkdownRenderer.MaxNesting));
         }
 
         return markdown;
@@ -511,7 +513,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
     {
         foreach (var image in markdown.Descendants<LinkInline>().Where(l => l.IsImage))
         {
-            errors.Add(new ContentError(file, image.Line + 1, "images ('![…](…)' or '![…][…]') are not part of the guidance: describe the matter in the text, or link to the document with '[text](https://…)'"));
+            errors.Add(new ContentError(file, image.Line + 1, ContentErrorCode.ImageNotAllowed));
         }
     }
 
@@ -533,7 +535,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
             var where = $"terms[{index + 1}]";
             if (string.IsNullOrWhiteSpace(term.Id) || !SlugPattern().IsMatch(term.Id))
             {
-                errors.Add(new ContentError(GlossaryFileName, null, $"{where}: 'id' must be lower-case ASCII letters, digits and hyphens"));
+                errors.Add(new ContentError(GlossaryFileName, null, ContentErrorCode.GlossaryIdInvalid, where));
                 continue;
             }
 
@@ -543,13 +545,13 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
                 var text = language == Language.Fi ? term.Fi : term.Sv;
                 if (PlainText.IsBlank(text?.Term) || PlainText.IsBlank(text.Definition))
                 {
-                    errors.Add(new ContentError(GlossaryFileName, null, $"term '{term.Id}' needs a '{language.Code()}' term and definition"));
+                    errors.Add(new ContentError(GlossaryFileName, null, ContentErrorCode.GlossaryTermIncomplete, term.Id, language.Code()));
                     continue;
                 }
 
                 if (text.Reference is { } reference && LegalReferenceParser.Find(reference, language).Count == 0)
                 {
-                    errors.Add(new ContentError(GlossaryFileName, null, $"term '{term.Id}': reference '{reference}' ({language.Code()}) is not a citation in the form the guidance uses"));
+                    errors.Add(new ContentError(GlossaryFileName, null, ContentErrorCode.GlossaryReferenceInvalid, term.Id, reference, language.Code()));
                 }
 
                 texts[language] = new GlossaryText(text.Term.Trim(), text.Definition.Trim(), text.Reference?.Trim());
@@ -563,7 +565,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
 
         foreach (var duplicate in entries.GroupBy(e => e.Id).Where(g => g.Count() > 1))
         {
-            errors.Add(new ContentError(GlossaryFileName, null, $"term id '{duplicate.Key}' is used more than once"));
+            errors.Add(new ContentError(GlossaryFileName, null, ContentErrorCode.GlossaryIdDuplicate, duplicate.Key));
         }
 
         return [.. entries];
@@ -590,31 +592,34 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
             var problem = target.Kind == LinkKind.SamePage
                 ? AnchorProblem(document.Rendered, target.Anchor)
                 : TargetProblem(snapshot, target);
-            if (problem is not null)
+            if (problem is { } found)
             {
-                errors.Add(new ContentError(document.File, line, $"broken internal link '{url}': {problem}"));
+                errors.Add(new ContentError(document.File, line, found.Code, [url, .. found.Arguments]));
             }
         }
 
         return true;
     }
 
-    private static string? TargetProblem(ContentSnapshot snapshot, InternalLink target)
+    /// <summary>Why an internal link goes nowhere, as a code and the arguments after the link's address.</summary>
+    private sealed record LinkProblem(ContentErrorCode Code, params object[] Arguments);
+
+    private static LinkProblem? TargetProblem(ContentSnapshot snapshot, InternalLink target)
     {
         switch (target.Kind)
         {
             case LinkKind.Home:
-                return target.Anchor is null ? null : "the front page has no sections to link to";
+                return target.Anchor is null ? null : new LinkProblem(ContentErrorCode.LinkHomeAnchor);
             case LinkKind.Glossary:
-                return target.Anchor is null || snapshot.Glossary.Any(e => e.Id == target.Anchor) ? null : $"the glossary has no term '#{target.Anchor}'";
+                return target.Anchor is null || snapshot.Glossary.Any(e => e.Id == target.Anchor) ? null : new LinkProblem(ContentErrorCode.LinkGlossaryTermMissing, target.Anchor);
             case LinkKind.Page:
                 var page = snapshot.FindPage(target.Language, target.Slug!);
-                return page is null ? $"there is no page '{target.Slug}' in {target.Language.Code()}" : AnchorProblem(page.Body, target.Anchor);
+                return page is null ? new LinkProblem(ContentErrorCode.LinkPageMissing, target.Slug!, target.Language.Code()) : AnchorProblem(page.Body, target.Anchor);
             default:
                 var chapter = snapshot.FindChapter(target.Language, target.Slug!);
                 if (chapter is null)
                 {
-                    return $"there is no chapter '{target.Slug}' in {target.Language.Code()}";
+                    return new LinkProblem(ContentErrorCode.LinkChapterMissing, target.Slug!, target.Language.Code());
                 }
 
                 if (target.Kind == LinkKind.History)
@@ -623,14 +628,14 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
                 }
 
                 var version = target.Version is { } number ? chapter.Find(target.Language, number) : chapter.Current(target.Language);
-                return version is null ? $"the chapter has no version {target.Version} in {target.Language.Code()}" : AnchorProblem(version.Body, target.Anchor);
+                return version is null ? new LinkProblem(ContentErrorCode.LinkVersionMissing, target.Version?.ToString() ?? string.Empty, target.Language.Code()) : AnchorProblem(version.Body, target.Anchor);
         }
     }
 
-    private static string? AnchorProblem(RenderedDocument document, string? anchor) =>
+    private static LinkProblem? AnchorProblem(RenderedDocument document, string? anchor) =>
         string.IsNullOrEmpty(anchor) || document.HasAnchor(anchor)
             ? null
-            : $"there is no section '#{anchor}' (sections: {string.Join(", ", document.Headings.Select(h => h.Anchor))})";
+            : new LinkProblem(ContentErrorCode.LinkAnchorMissing, anchor, string.Join(", ", document.Headings.Select(h => h.Anchor)));
 
     private static bool TryParseStatus(string text, out VersionStatus status)
     {

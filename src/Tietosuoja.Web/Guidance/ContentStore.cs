@@ -96,7 +96,7 @@ public sealed partial class ContentStore
                 // fingerprint so that the next check tries again, and keep serving what we have.
                 _fingerprint = null;
                 LogReloadFailed(e);
-                result = new ContentLoadResult(null, [new ContentError(".", null, $"the content could not be loaded ({e.GetType().Name}); see the log")]);
+                result = new ContentLoadResult(null, [new ContentError(".", null, ContentErrorCode.ContentLoadFailed, e.GetType().Name)]);
             }
 
             _errors = result.Errors;
@@ -112,7 +112,7 @@ public sealed partial class ContentStore
             {
                 foreach (var error in result.Errors)
                 {
-                    LogContentError(error.File, error.Line, error.Message);
+                    LogContentError(error.File, error.Line, error.Code, error.Message);
                 }
 
                 LogRefused(result.Errors.Length, Current.Generation);
@@ -139,7 +139,7 @@ public sealed partial class ContentStore
         catch (Exception e)
         {
             LogIndexFailed(e);
-            return new ContentLoadResult(null, [new ContentError(".", null, $"the search index could not be built ({e.GetType().Name}); the content was refused so that search keeps working")]);
+            return new ContentLoadResult(null, [new ContentError(".", null, ContentErrorCode.SearchIndexFailed, e.GetType().Name)]);
         }
     }
 
@@ -197,8 +197,8 @@ public sealed partial class ContentStore
     [LoggerMessage(Level = LogLevel.Information, Message = "Content loaded as generation {Generation}: {ChapterCount} chapters, {VersionCount} chapter versions")]
     private partial void LogLoaded(long generation, int chapterCount, int versionCount);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Content error in {File} at line {Line}: {Problem}")]
-    private partial void LogContentError(string file, int? line, string problem);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Content error in {File} at line {Line}: {Code} {Problem}")]
+    private partial void LogContentError(string file, int? line, ContentErrorCode code, string problem);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Content refused with {ErrorCount} errors; still serving generation {Generation}")]
     private partial void LogRefused(int errorCount, long generation);

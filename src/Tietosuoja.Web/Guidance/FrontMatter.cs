@@ -27,7 +27,7 @@ internal sealed class FrontMatter
         var block = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
         if (block is null || block.Line != 0)
         {
-            errors.Add(new ContentError(file, 1, "front matter is missing: the file must start with a '---' line, the fields, and a closing '---' line"));
+            errors.Add(new ContentError(file, 1, ContentErrorCode.FrontMatterMissing));
             return null;
         }
 
@@ -41,19 +41,19 @@ internal sealed class FrontMatter
         }
         catch (YamlException e)
         {
-            errors.Add(new ContentError(file, firstLine + (int)e.Start.Line, $"front matter is not valid YAML ({Reason(e)}); {QuoteAdvice}"));
+            errors.Add(new ContentError(file, firstLine + (int)e.Start.Line, ContentErrorCode.FrontMatterInvalidYaml, Reason(e)));
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or InvalidCastException)
         {
             // YamlDotNet's loader reports some mistakes (an anchor defined twice, say) without a position.
-            errors.Add(new ContentError(file, firstLine, $"front matter is not valid YAML ({e.Message.TrimEnd('.')}); {QuoteAdvice}"));
+            errors.Add(new ContentError(file, firstLine, ContentErrorCode.FrontMatterInvalidYaml, e.Message.TrimEnd('.')));
             return null;
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
         {
-            errors.Add(new ContentError(file, firstLine, "front matter must be a list of 'field: value' lines"));
+            errors.Add(new ContentError(file, firstLine, ContentErrorCode.FrontMatterNotMap));
             return null;
         }
 
@@ -63,13 +63,13 @@ internal sealed class FrontMatter
             if (keyNode is not YamlScalarNode { Value: { } key })
             {
                 // "? [a, b]" and similar: YAML allows lists and maps as keys, a field name cannot be one.
-                errors.Add(new ContentError(file, line, $"a field name must be a plain word such as 'title'; {QuoteAdvice}"));
+                errors.Add(new ContentError(file, line, ContentErrorCode.FrontMatterKeyNotPlain));
                 continue;
             }
 
             if (valueNode is not YamlScalarNode scalar)
             {
-                errors.Add(new ContentError(file, line, $"field '{key}' must be a single value; {QuoteAdvice}"));
+                errors.Add(new ContentError(file, line, ContentErrorCode.FrontMatterValueNotSingle, key));
                 continue;
             }
 
@@ -78,8 +78,6 @@ internal sealed class FrontMatter
 
         return new FrontMatter(fields, firstLine);
     }
-
-    private const string QuoteAdvice = "a value that starts with '[', '{', '&', '*', '!', '|', '>', '%' or '@', or contains ': ', must be in double quotes";
 
     /// <summary>YamlDotNet's message without its "(Line: …, Col: …, Idx: …) - (…): " prefix, which repeats the line we report.</summary>
     private static string Reason(YamlException e)
@@ -99,7 +97,7 @@ internal sealed class FrontMatter
             return field.Value.Trim();
         }
 
-        errors.Add(new ContentError(file, LineOf(key), $"required field '{key}' is missing or empty"));
+        errors.Add(new ContentError(file, LineOf(key), ContentErrorCode.FieldRequired, key));
         return null;
     }
 
@@ -109,7 +107,7 @@ internal sealed class FrontMatter
         {
             if (!allowed.Contains(key))
             {
-                errors.Add(new ContentError(file, field.Line, $"unknown field '{key}'; allowed fields are: {string.Join(", ", allowed)}"));
+                errors.Add(new ContentError(file, field.Line, ContentErrorCode.FieldUnknown, key, string.Join(", ", allowed)));
             }
         }
     }

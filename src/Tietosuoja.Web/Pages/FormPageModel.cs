@@ -113,5 +113,11 @@ public abstract class FormPageModel(ContentStore store, IStringLocalizer<SharedR
         base.OnPageHandlerExecuted(context);
     }
 
-    private string Message(FieldProblem problem) => T[problem.MessageKey, problem.Arguments];
+    /// <summary>
+    /// A problem's message in the reader's language. A content error among its arguments (the
+    /// content check's finding in an editor's text) becomes its own message in that language too:
+    /// Guidance keeps codes and arguments, only a page makes text of them.
+    /// </summary>
+    public string Message(FieldProblem problem) =>
+        T[problem.MessageKey, [.. problem.Arguments.Select(argument => argument is ContentError error ? T[error.MessageKey, error.Arguments].Value : argument)]];
 }

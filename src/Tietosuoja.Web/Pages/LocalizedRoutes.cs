@@ -38,6 +38,7 @@ public static class LocalizedRoutes
         Route(conventions, "/Editor/Draft", EditorUrls.Templates.NewDraft, EditorUrls.Templates.Draft);
         Route(conventions, "/Editor/Reviews", EditorUrls.Templates.Reviews);
         Route(conventions, "/Editor/Review", EditorUrls.Templates.Review);
+        Route(conventions, "/Editor/Translate", EditorUrls.Templates.Translate);
         Route(conventions, "/Editor/Rounds", EditorUrls.Templates.Rounds);
         Route(conventions, "/Editor/EditRound", EditorUrls.Templates.NewRound, EditorUrls.Templates.EditRound);
         Route(conventions, "/Editor/Round", EditorUrls.Templates.Round);

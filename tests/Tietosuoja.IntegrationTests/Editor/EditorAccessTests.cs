@@ -20,6 +20,7 @@ public sealed class EditorAccessTests : IAsyncLifetime
         $"/toimitus/kierrokset/{_portal.RoundId}/muokkaa", $"/toimitus/kierrokset/{_portal.RoundId}/kommentit", "/toimitus/kommentit/1",
         "/toimitus/luonnokset/uusi?chapter=oikeusperusteet&language=fi", "/toimitus/luonnokset/1", "/toimitus/tapahtumaloki", "/sv/redaktion/handelselogg",
         "/toimitus/tarkastus", "/sv/redaktion/granskning", "/toimitus/tarkastus/1",
+        "/toimitus/kaannos?chapter=oikeusperusteet&version=1.2", "/sv/redaktion/oversattning?chapter=oikeusperusteet&version=1.2",
     ];
 
     [Fact]
@@ -110,7 +111,7 @@ public sealed class EditorAccessTests : IAsyncLifetime
             .Order()
             .ToList();
         // SignIn must stay open (it is how one signs in) and SignOut only accepts posts; all others are above.
-        Assert.Equal(["/Editor/Audit", "/Editor/Comment", "/Editor/Draft", "/Editor/EditRound", "/Editor/Index", "/Editor/Review", "/Editor/Reviews", "/Editor/Round", "/Editor/RoundComments", "/Editor/Rounds", "/Editor/SignIn", "/Editor/SignOut"], pages);
+        Assert.Equal(["/Editor/Audit", "/Editor/Comment", "/Editor/Draft", "/Editor/EditRound", "/Editor/Index", "/Editor/Review", "/Editor/Reviews", "/Editor/Round", "/Editor/RoundComments", "/Editor/Rounds", "/Editor/SignIn", "/Editor/SignOut", "/Editor/Translate"], pages);
     }
 
     [Fact]

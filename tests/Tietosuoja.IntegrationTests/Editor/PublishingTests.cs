@@ -90,7 +90,8 @@ public sealed class PublishingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.StartsWith("Virhe:", page.Document.Title, StringComparison.Ordinal);
         var problems = page.Document.QuerySelector(".text-problems")!.TextContent;
-        Assert.True(problems.Contains("Rivi 5: a chapter must not have a level-1 heading", StringComparison.Ordinal), problems);
+        Assert.True(problems.Contains("Rivi 5: Luvussa ei saa olla ykköstason otsikkoa (#). Käytä kakkostason otsikkoa (##)", StringComparison.Ordinal), problems);
+        Assert.DoesNotContain("level-1", page.Document.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal("#Input_Markdown", page.Document.QuerySelector(".error-summary a")!.GetAttribute("href"));
         Assert.Equal(markdown, page.Document.QuerySelector("textarea#Input_Markdown")!.TextContent.Replace("\r\n", "\n", StringComparison.Ordinal));
         Assert.Equal("true", page.Document.QuerySelector("textarea#Input_Markdown")!.GetAttribute("aria-invalid"));

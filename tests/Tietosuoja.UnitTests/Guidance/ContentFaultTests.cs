@@ -66,7 +66,8 @@ public sealed class ContentFaultTests : IDisposable
 
         var error = Assert.Single(_loader.Load(_content.Root, 1).Errors);
 
-        Assert.Equal(new ContentError(File10, 1, "front matter must be a list of 'field: value' lines"), error);
+        Assert.Equal(new ContentError(File10, 1, ContentErrorCode.FrontMatterNotMap), error);
+        Assert.Equal("front matter must be a list of 'field: value' lines", error.Message);
     }
 
     [Fact]
@@ -182,7 +183,8 @@ public sealed class ContentFaultTests : IDisposable
 
         var error = Assert.Single(_loader.Load(files, 1).Errors);
 
-        Assert.Equal(new ContentError(File10, null, "the portal is not allowed to read this file or folder: check its permissions"), error);
+        Assert.Equal(new ContentError(File10, null, ContentErrorCode.FileNotPermitted), error);
+        Assert.Equal("the portal is not allowed to read this file or folder: check its permissions", error.Message);
     }
 
     [Fact]

@@ -61,7 +61,8 @@ public sealed class ContentLoaderTests : IDisposable
 
         var error = Assert.Single(_loader.Load(_content.Root, 1).Errors);
 
-        Assert.Equal(new ContentError(FinnishFile, 1, "required field 'summary' is missing or empty"), error);
+        Assert.Equal(new ContentError(FinnishFile, 1, ContentErrorCode.FieldRequired, "summary"), error);
+        Assert.Equal("required field 'summary' is missing or empty", error.Message);
         Assert.Equal($"{FinnishFile}:1: required field 'summary' is missing or empty", error.ToString());
     }
 
@@ -296,7 +297,8 @@ public sealed class ContentLoaderTests : IDisposable
 
         var error = Assert.Single(_loader.Load(_content.Root, 1).Errors);
 
-        Assert.Equal(new ContentError("glossary.yml", null, "term 'suostumus' needs a 'sv' term and definition"), error);
+        Assert.Equal(new ContentError("glossary.yml", null, ContentErrorCode.GlossaryTermIncomplete, "suostumus", "sv"), error);
+        Assert.Equal("term 'suostumus' needs a 'sv' term and definition", error.Message);
     }
 
     [Fact]
