@@ -71,12 +71,20 @@ public sealed class GuidanceSearchIndex
 
     private readonly ImmutableDictionary<Language, LanguageIndex> _indexes;
 
-    private GuidanceSearchIndex(ImmutableDictionary<Language, LanguageIndex> indexes) => _indexes = indexes;
+    private readonly LanguageTools _tools;
 
-    public static GuidanceSearchIndex Build(IEnumerable<Chapter> chapters)
+    private GuidanceSearchIndex(ImmutableDictionary<Language, LanguageIndex> indexes, LanguageTools tools)
+    {
+        _indexes = indexes;
+        _tools = tools;
+    }
+
+    /// <param name="tools">The dictionaries to analyze with (default: <see cref="LanguageTools.Default"/>, this machine's).</param>
+    public static GuidanceSearchIndex Build(IEnumerable<Chapter> chapters, LanguageTools? tools = null)
     {
         var list = chapters.ToList();
-        return new GuidanceSearchIndex(Languages.All.ToImmutableDictionary(language => language, language => LanguageIndex.Build(list, language)));
+        tools ??= LanguageTools.Default;
+        return new GuidanceSearchIndex(Languages.All.ToImmutableDictionary(language => language, language => LanguageIndex.Build(list, language, tools)), tools);
     }
 
     public SearchResults Search(Language language, string? query, bool includeEarlier, int page = 1)
@@ -92,7 +100,7 @@ public sealed class GuidanceSearchIndex
             return SearchResults.Refused(text, includeEarlier, SearchProblem.TooLong);
         }
 
-        var words = GuidanceAnalyzer.For(language).QueryWords(text).Take(MaxWords).ToList();
+        var words = _tools.Analyzer(language).QueryWords(text).Take(MaxWords).ToList();
         if (words.Count == 0)
         {
             return SearchResults.Refused(text, includeEarlier, SearchProblem.NoWords);
@@ -136,14 +144,14 @@ public sealed class GuidanceSearchIndex
     {
         private static readonly Filter LatestOnly = new QueryWrapperFilter(new TermQuery(new Term(LatestField, "1")));
 
-        public static LanguageIndex Build(List<Chapter> chapters, Language language)
+        public static LanguageIndex Build(List<Chapter> chapters, Language language, LanguageTools tools)
         {
             var entries = ImmutableArray.CreateBuilder<Entry>();
             var directory = new RAMDirectory();
             // Whole-word fields keep every word as written (stemmed); the parts fields also hold compound parts.
             var analyzer = new PerFieldAnalyzerWrapper(
-                GuidanceAnalyzer.WholeWordsFor(language),
-                new Dictionary<string, Analyzer> { [HeadingPartsField] = GuidanceAnalyzer.For(language), [BodyPartsField] = GuidanceAnalyzer.For(language) });
+                tools.WholeWords(language),
+                new Dictionary<string, Analyzer> { [HeadingPartsField] = tools.Analyzer(language), [BodyPartsField] = tools.Analyzer(language) });
             using (var writer = new IndexWriter(directory, new IndexWriterConfig(GuidanceAnalyzer.MatchVersion, analyzer)))
             {
                 foreach (var chapter in chapters)
