@@ -65,9 +65,6 @@ public sealed class GuidanceSearchIndex
 
     private static readonly (string Field, float Boost)[] PartFields = [(HeadingPartsField, 0.1f), (BodyPartsField, 0.05f)];
 
-    // Each term's character offsets are kept in the index (term vectors), so a snippet marks the
-    // matched words by reading them instead of analyzing the section again.
-    private static readonly FieldType TextWithOffsets = CreateTextWithOffsets();
 
     private readonly ImmutableDictionary<Language, LanguageIndex> _indexes;
 
@@ -115,8 +112,7 @@ public sealed class GuidanceSearchIndex
             anyWord.Add(word, Occur.SHOULD);
         }
 
-        var matched = words.SelectMany(w => w.AllTerms).ToHashSet(StringComparer.Ordinal);
-        return _indexes[language].Search(text, anyWord, matched, includeEarlier, Math.Clamp(page, 1, MaxPages));
+        return _indexes[language].Search(text, anyWord, words, includeEarlier, Math.Clamp(page, 1, MaxPages));
     }
 
     private static void AddClauses(DisjunctionMaxQuery word, IEnumerable<string> terms, (string Field, float Boost)[] fields)
@@ -130,23 +126,19 @@ public sealed class GuidanceSearchIndex
         }
     }
 
-    private static FieldType CreateTextWithOffsets()
-    {
-        var type = new FieldType(TextField.TYPE_NOT_STORED) { StoreTermVectors = true, StoreTermVectorOffsets = true };
-        type.Freeze();
-        return type;
-    }
-
-    private sealed record Entry(Chapter Chapter, ChapterVersion Version, string? Anchor, string Heading, string Body, bool IsLatest);
+    private sealed record Entry(Chapter Chapter, ChapterVersion Version, string? Anchor, string Heading, string Body, bool IsLatest, TermOffsets TitleTerms, TermOffsets HeadingTerms, TermOffsets BodyTerms);
 
     /// <param name="entryOf">Lucene document → index into <paramref name="entries"/> (no stored-field decompression per hit).</param>
-    private sealed class LanguageIndex(IndexSearcher searcher, int[] entryOf, ImmutableArray<Entry> entries)
+    private sealed class LanguageIndex(IndexSearcher searcher, int[] entryOf, ImmutableArray<Entry> entries, TermIds termIds)
     {
-        private static readonly Filter LatestOnly = new QueryWrapperFilter(new TermQuery(new Term(LatestField, "1")));
+        // Cached per index segment: the latest versions are the same for every search of this index.
+        private readonly Filter _latestOnly = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(LatestField, "1"))));
 
         public static LanguageIndex Build(List<Chapter> chapters, Language language, LanguageTools tools)
         {
             var entries = ImmutableArray.CreateBuilder<Entry>();
+            var termIds = new TermIds();
+            var analyzerWithParts = tools.Analyzer(language);
             var directory = new RAMDirectory();
             // Whole-word fields keep every word as written (stemmed); the parts fields also hold compound parts.
             var analyzer = new PerFieldAnalyzerWrapper(
@@ -157,21 +149,32 @@ public sealed class GuidanceSearchIndex
                 foreach (var chapter in chapters)
                 {
                     var latest = chapter.LatestPublished(language);
+
                     // Newest first, so that equal scores list the newer version first.
                     foreach (var version in chapter.Versions(language).Reverse())
                     {
+                        var titleTerms = TermOffsets.Of(analyzerWithParts, version.Title, termIds);
                         foreach (var section in Sections(version))
                         {
-                            var entry = new Entry(chapter, version, section.Anchor, section.Heading, section.Body, version == latest);
+                            var entry = new Entry(
+                                chapter,
+                                version,
+                                section.Anchor,
+                                section.Heading,
+                                section.Body,
+                                version == latest,
+                                titleTerms,
+                                TermOffsets.Of(analyzerWithParts, section.Heading, termIds),
+                                TermOffsets.Of(analyzerWithParts, section.Body, termIds));
                             var document = new Document
                             {
                                 new NumericDocValuesField(EntryField, entries.Count),
                                 new StringField(LatestField, entry.IsLatest ? "1" : "0", Field.Store.NO),
-                                new Field(TitleField, version.Title, TextWithOffsets),
-                                new Field(HeadingField, section.Heading, TextWithOffsets),
-                                new Field(BodyField, section.Body, TextWithOffsets),
-                                new Field(HeadingPartsField, section.Heading, TextWithOffsets),
-                                new Field(BodyPartsField, section.Body, TextWithOffsets),
+                                new TextField(TitleField, version.Title, Field.Store.NO),
+                                new TextField(HeadingField, section.Heading, Field.Store.NO),
+                                new TextField(BodyField, section.Body, Field.Store.NO),
+                                new TextField(HeadingPartsField, section.Heading, Field.Store.NO),
+                                new TextField(BodyPartsField, section.Body, Field.Store.NO),
                             };
                             writer.AddDocument(document);
                             entries.Add(entry);
@@ -186,79 +189,31 @@ public sealed class GuidanceSearchIndex
             // Read once into an array: doc values objects are not safe to share between threads.
             var values = MultiDocValues.GetNumericValues(reader, EntryField);
             var entryOf = Enumerable.Range(0, reader.MaxDoc).Select(document => (int)values.Get(document)).ToArray();
-            return new LanguageIndex(new IndexSearcher(reader), entryOf, entries.ToImmutable());
+            return new LanguageIndex(new IndexSearcher(reader), entryOf, entries.ToImmutable(), termIds);
         }
 
-        public SearchResults Search(string text, Query query, HashSet<string> matched, bool includeEarlier, int page)
+        public SearchResults Search(string text, Query query, IReadOnlyList<QueryWord> words, bool includeEarlier, int page)
         {
-            var top = searcher.Search(query, includeEarlier ? null : LatestOnly, page * PageSize);
+            var top = searcher.Search(query, includeEarlier ? null : _latestOnly, page * PageSize);
             // A page past the last one shows the last one.
             page = Paging.For(top.TotalHits, PageSize, page).Page;
+            var stems = termIds.Of(words.SelectMany(w => w.Stems));
+            var all = termIds.Of(words.SelectMany(w => w.AllTerms));
+            // Snippets only for the hits of the page shown: the offsets of every section's terms
+            // are kept beside the index, so a snippet costs a few binary searches and no analysis.
             var hits = top.ScoreDocs.Skip((page - 1) * PageSize).Select(scored =>
             {
                 var entry = entries[entryOf[scored.Doc]];
-                var (heading, headingFields) = entry.Anchor is null ? (entry.Version.Title, new[] { TitleField }) : (entry.Heading, new[] { HeadingField, HeadingPartsField });
+                var (heading, headingTerms) = entry.Anchor is null ? (entry.Version.Title, entry.TitleTerms) : (entry.Heading, entry.HeadingTerms);
                 return new SearchHit(
                     entry.Chapter,
                     entry.Version,
                     entry.Anchor,
-                    Snippet.Highlight(heading, Offsets(scored.Doc, headingFields, matched), int.MaxValue),
-                    Snippet.Highlight(entry.Body, Offsets(scored.Doc, [BodyField, BodyPartsField], matched), Snippet.DefaultLength),
+                    Snippet.Highlight(heading, headingTerms.Marks(stems, all), int.MaxValue),
+                    Snippet.Highlight(entry.Body, entry.BodyTerms.Marks(stems, all), Snippet.DefaultLength),
                     entry.IsLatest);
             }).ToList();
             return new SearchResults(text, includeEarlier, null, hits, top.TotalHits, page);
-        }
-
-        /// <summary>
-        /// Where the matched terms are in a document, from the term vector of the first of
-        /// <paramref name="fields"/> that has any: whole words are marked, and compound parts only
-        /// when the words themselves did not match.
-        /// </summary>
-        private List<(int Start, int End)> Offsets(int document, string[] fields, HashSet<string> matched)
-        {
-            foreach (var field in fields)
-            {
-                var offsets = Offsets(document, field, matched);
-                if (offsets.Count > 0)
-                {
-                    return offsets;
-                }
-            }
-
-            return [];
-        }
-
-        private List<(int Start, int End)> Offsets(int document, string field, HashSet<string> matched)
-        {
-            var offsets = new List<(int Start, int End)>();
-            var terms = searcher.IndexReader.GetTermVector(document, field);
-            if (terms is null)
-            {
-                return offsets;
-            }
-
-            var termsEnum = terms.GetEnumerator();
-            foreach (var term in matched)
-            {
-                if (!termsEnum.SeekExact(new BytesRef(term)))
-                {
-                    continue;
-                }
-
-                var positions = termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
-                if (positions is null || positions.NextDoc() == DocIdSetIterator.NO_MORE_DOCS)
-                {
-                    continue;
-                }
-
-                for (var i = 0; i < positions.Freq; i++)
-                {
-                    positions.NextPosition();
-                    offsets.Add((positions.StartOffset, positions.EndOffset));
-                }
-            }
-
-            return offsets;
         }
 
         /// <summary>
