@@ -74,7 +74,7 @@ public sealed class GuidanceAnalyzer : Analyzer
         {
             var stems = whole.TermsByWord(text[group[0].Start..group[0].End]).SelectMany(w => w).ToList();
             var parts = group.Select(t => t.Term).Distinct(StringComparer.Ordinal).Except(stems, StringComparer.Ordinal).ToList();
-            words.Add(new QueryWord(stems, parts));
+            words.Add(new QueryWord(text[group[0].Start..group[0].End], stems, parts));
         }
 
         return words;
@@ -156,8 +156,8 @@ public sealed class GuidanceAnalyzer : Analyzer
 /// <summary>A term with the span of text it was made from; <see cref="StartsWord"/> is false for a word's further stems and parts.</summary>
 public readonly record struct AnalyzedToken(string Term, int Start, int End, bool StartsWord);
 
-/// <summary>One word of a query: the stems of the word as written, and the terms of its compound parts.</summary>
-public sealed record QueryWord(IReadOnlyList<string> Stems, IReadOnlyList<string> Parts)
+/// <summary>One word of a query as written, the stems (or base forms) of the word, and the terms of its compound parts.</summary>
+public sealed record QueryWord(string Text, IReadOnlyList<string> Stems, IReadOnlyList<string> Parts)
 {
     public IEnumerable<string> AllTerms => Stems.Concat(Parts);
 }

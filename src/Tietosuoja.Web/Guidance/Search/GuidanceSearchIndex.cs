@@ -20,7 +20,8 @@ public enum SearchProblem
 public sealed record SearchHit(Chapter Chapter, ChapterVersion Version, string? Anchor, string HeadingHtml, string SnippetHtml, bool IsLatest);
 
 /// <summary>One page of results; <see cref="FirstRank"/> is the rank of its first hit (1-based).</summary>
-public sealed record SearchResults(string Query, bool IncludeEarlier, SearchProblem? Problem, IReadOnlyList<SearchHit> Hits, int Total, int Page = 1)
+/// <param name="Suggestion">The query with its unknown words spelled as the dictionary or the index would have them ("did you mean"), or null.</param>
+public sealed record SearchResults(string Query, bool IncludeEarlier, SearchProblem? Problem, IReadOnlyList<SearchHit> Hits, int Total, int Page = 1, string? Suggestion = null)
 {
     /// <summary>The pages on offer: never more than <see cref="GuidanceSearchIndex.MaxPages"/>.</summary>
     public Paging Paging => Paging.For(Math.Min(Total, GuidanceSearchIndex.MaxPages * GuidanceSearchIndex.PageSize), GuidanceSearchIndex.PageSize, Page);
@@ -112,7 +113,40 @@ public sealed class GuidanceSearchIndex
             anyWord.Add(word, Occur.SHOULD);
         }
 
-        return _indexes[language].Search(text, anyWord, words, includeEarlier, Math.Clamp(page, 1, MaxPages));
+        var index = _indexes[language];
+        var results = index.Search(text, anyWord, words, includeEarlier, Math.Clamp(page, 1, MaxPages));
+        return results with { Suggestion = Suggestion(language, text, words, index) };
+    }
+
+    /// <summary>
+    /// The query with each word that neither the dictionary nor the index knows replaced by the
+    /// likeliest spelling: in Finnish the first of Voikko's suggestions that the index has, else
+    /// (Swedish, where Lucene's Hunspell has no suggestions, or without Voikko) the index's own word
+    /// nearest by edit distance. Null when every word is known or nothing better is found.
+    /// </summary>
+    private string? Suggestion(Language language, string text, List<QueryWord> words, LanguageIndex index)
+    {
+        var morphology = _tools.For(language);
+        string? corrected = null;
+        foreach (var word in words)
+        {
+            var lower = word.Text.ToLowerInvariant();
+            // A compound read from its parts is no proof of the spelling ("personuppgiftsansvarg" reads as "…sans" + "varg").
+            if (index.Knows(word.Stems) || morphology?.Analyze(lower) is { IsGuess: false } || lower.Any(char.IsDigit))
+            {
+                continue;
+            }
+
+            var replacement = (morphology?.Suggest(lower) ?? []).Take(5)
+                .FirstOrDefault(s => index.Knows(_tools.Analyzer(language).QueryWords(s).SelectMany(w => w.Stems)))
+                ?? index.NearestWord(lower);
+            if (replacement is not null)
+            {
+                corrected = (corrected ?? text).Replace(word.Text, replacement, StringComparison.Ordinal);
+            }
+        }
+
+        return corrected;
     }
 
     private static void AddClauses(DisjunctionMaxQuery word, IEnumerable<string> terms, (string Field, float Boost)[] fields)
@@ -129,8 +163,12 @@ public sealed class GuidanceSearchIndex
     private sealed record Entry(Chapter Chapter, ChapterVersion Version, string? Anchor, string Heading, string Body, bool IsLatest, TermOffsets TitleTerms, TermOffsets HeadingTerms, TermOffsets BodyTerms);
 
     /// <param name="entryOf">Lucene document → index into <paramref name="entries"/> (no stored-field decompression per hit).</param>
-    private sealed class LanguageIndex(IndexSearcher searcher, int[] entryOf, ImmutableArray<Entry> entries, TermIds termIds)
+    private sealed class LanguageIndex(IndexSearcher searcher, int[] entryOf, ImmutableArray<Entry> entries, TermIds termIds, Vocabulary vocabulary)
     {
+        public bool Knows(IEnumerable<string> terms) => termIds.Of(terms).Length > 0;
+
+        public string? NearestWord(string word) => vocabulary.Nearest(word);
+
         // Cached per index segment: the latest versions are the same for every search of this index.
         private readonly Filter _latestOnly = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(LatestField, "1"))));
 
@@ -138,6 +176,7 @@ public sealed class GuidanceSearchIndex
         {
             var entries = ImmutableArray.CreateBuilder<Entry>();
             var termIds = new TermIds();
+            var vocabulary = new Vocabulary();
             var analyzerWithParts = tools.Analyzer(language);
             var directory = new RAMDirectory();
             // Whole-word fields keep every word as written (stemmed); the parts fields also hold compound parts.
@@ -153,7 +192,7 @@ public sealed class GuidanceSearchIndex
                     // Newest first, so that equal scores list the newer version first.
                     foreach (var version in chapter.Versions(language).Reverse())
                     {
-                        var titleTerms = TermOffsets.Of(analyzerWithParts, version.Title, termIds);
+                        var titleTerms = TermOffsets.Of(analyzerWithParts, version.Title, termIds, vocabulary);
                         foreach (var section in Sections(version))
                         {
                             var entry = new Entry(
@@ -164,8 +203,8 @@ public sealed class GuidanceSearchIndex
                                 section.Body,
                                 version == latest,
                                 titleTerms,
-                                TermOffsets.Of(analyzerWithParts, section.Heading, termIds),
-                                TermOffsets.Of(analyzerWithParts, section.Body, termIds));
+                                TermOffsets.Of(analyzerWithParts, section.Heading, termIds, vocabulary),
+                                TermOffsets.Of(analyzerWithParts, section.Body, termIds, vocabulary));
                             var document = new Document
                             {
                                 new NumericDocValuesField(EntryField, entries.Count),
@@ -189,7 +228,7 @@ public sealed class GuidanceSearchIndex
             // Read once into an array: doc values objects are not safe to share between threads.
             var values = MultiDocValues.GetNumericValues(reader, EntryField);
             var entryOf = Enumerable.Range(0, reader.MaxDoc).Select(document => (int)values.Get(document)).ToArray();
-            return new LanguageIndex(new IndexSearcher(reader), entryOf, entries.ToImmutable(), termIds);
+            return new LanguageIndex(new IndexSearcher(reader), entryOf, entries.ToImmutable(), termIds, vocabulary);
         }
 
         public SearchResults Search(string text, Query query, IReadOnlyList<QueryWord> words, bool includeEarlier, int page)

@@ -93,7 +93,7 @@ public sealed class HunspellMorphology : IMorphology
         var (head, last) = split.Value;
         var parts = head.Select(h => h.BaseForm).Concat(last).Distinct(StringComparer.Ordinal).ToList();
         var baseForms = last.Select(l => string.Concat(head.Select(h => h.Written)) + l).ToList();
-        return new WordAnalysis(baseForms, [.. parts.Concat(parts.SelectMany(DictionaryParts)).Distinct(StringComparer.Ordinal).Except(baseForms)]);
+        return new WordAnalysis(baseForms, [.. parts.Concat(parts.SelectMany(DictionaryParts)).Distinct(StringComparer.Ordinal).Except(baseForms)], IsGuess: true);
     }
 
     /// <summary>

@@ -5,9 +5,10 @@ namespace Tietosuoja.Web.Guidance.Search;
 /// <summary>
 /// What a dictionary says of one lower-case word: its base forms (more than one where the form is
 /// ambiguous: "rekisteröidyn" is both "rekisteröity" and "rekisteröityä") and the base forms of the
-/// parts of a compound ("henkilötietojen": "henkilö", "tieto").
+/// parts of a compound ("henkilötietojen": "henkilö", "tieto"). <see cref="IsGuess"/> when the
+/// dictionary does not list the word and it was read as a compound of words it does list.
 /// </summary>
-public sealed record WordAnalysis(IReadOnlyList<string> BaseForms, IReadOnlyList<string> Parts);
+public sealed record WordAnalysis(IReadOnlyList<string> BaseForms, IReadOnlyList<string> Parts, bool IsGuess = false);
 
 /// <summary>A language's dictionary: Voikko for Finnish, Hunspell for Swedish.</summary>
 public interface IMorphology

@@ -136,11 +136,11 @@ public sealed partial class VoikkoMorphology : IMorphology, IDisposable
     /// <param name="word">The word analyzed, which STRUCTURE cuts into its parts letter by letter.</param>
     /// <param name="stretches">Receives the parts as written ("käsittely" of "käsittelyperuste", whose
     /// WORDBASES base is the verb "käsitellä"), for the caller to analyze as words of their own.</param>
-    internal static WordAnalysis? Parse(string word, IEnumerable<(string? BaseForm, string? WordBases, string? Structure)> analyses, List<string>? stretches = null)
+    internal static WordAnalysis? Parse(string word, IEnumerable<(string? BaseForm, string? WordBases, string? Structure, string? Participle)> analyses, List<string>? stretches = null)
     {
         var baseForms = new List<string>();
         var parts = new List<string>();
-        foreach (var (baseForm, wordBases, structure) in analyses)
+        foreach (var (baseForm, wordBases, structure, participle) in analyses)
         {
             if (string.IsNullOrEmpty(baseForm))
             {
@@ -151,6 +151,16 @@ public sealed partial class VoikkoMorphology : IMorphology, IDisposable
             if (!baseForms.Contains(lower))
             {
                 baseForms.Add(lower);
+            }
+
+            // A participle also counts as its verb: "annettavat tiedot" finds "tieto annetaan".
+            if (participle is not null && wordBases is not null && WordBaseSegment.Match(wordBases) is { Success: true } verb && verb.Groups[2].Success)
+            {
+                var verbBase = verb.Groups[2].Value.ToLowerInvariant();
+                if (verbBase.Length > 0 && verbBase[0] != '+' && !parts.Contains(verbBase))
+                {
+                    parts.Add(verbBase);
+                }
             }
 
             if (wordBases is null || structure is null || structure.Count(c => c == '=') < 2)
@@ -219,7 +229,7 @@ public sealed partial class VoikkoMorphology : IMorphology, IDisposable
 
     private WordAnalysis? AnalyzeUncached(string word)
     {
-        var found = new List<(string?, string?, string?)>();
+        var found = new List<(string?, string?, string?, string?)>();
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_handle == IntPtr.Zero, this);
@@ -233,7 +243,7 @@ public sealed partial class VoikkoMorphology : IMorphology, IDisposable
             {
                 for (var i = 0; Marshal.ReadIntPtr(analyses, i * IntPtr.Size) is var analysis && analysis != IntPtr.Zero; i++)
                 {
-                    found.Add((Value(analysis, BaseFormKey), Value(analysis, WordBasesKey), Value(analysis, StructureKey)));
+                    found.Add((Value(analysis, BaseFormKey), Value(analysis, WordBasesKey), Value(analysis, StructureKey), Value(analysis, ParticipleKey)));
                 }
             }
             finally
@@ -261,6 +271,7 @@ public sealed partial class VoikkoMorphology : IMorphology, IDisposable
     private static readonly byte[] BaseFormKey = Utf8("BASEFORM");
     private static readonly byte[] WordBasesKey = Utf8("WORDBASES");
     private static readonly byte[] StructureKey = Utf8("STRUCTURE");
+    private static readonly byte[] ParticipleKey = Utf8("PARTICIPLE");
 
     private string? Value(IntPtr analysis, byte[] key)
     {
