@@ -258,13 +258,31 @@ public sealed class GuidanceSearchIndex
         /// <summary>
         /// A version's text cut at its headings; text before the first heading is the introduction
         /// (no anchor). A block belongs to the section its anchor names, so footnotes, which come
-        /// last, are found in the section that refers to them.
+        /// last, are found in the section that refers to them. Table rows are written out as
+        /// sentences (<see cref="TableRowText"/>), so no table syntax reaches a snippet.
         /// </summary>
         private static IEnumerable<(string? Anchor, string Heading, string Body)> Sections(ChapterVersion version)
         {
             var sections = new List<(string? Anchor, string Heading, List<string> Body)>();
+            string[]? columns = null;
             foreach (var block in version.Text)
             {
+                var text = block.Text;
+                if (block.Kind != TextBlockKind.TableRow)
+                {
+                    columns = null;
+                }
+                else if (columns is null)
+                {
+                    // The first row of a table is its header row.
+                    columns = Cells(text);
+                    text = string.Join(", ", columns) + ".";
+                }
+                else
+                {
+                    text = TableRowText(columns, Cells(text));
+                }
+
                 var index = block.Kind == TextBlockKind.Heading ? -1 : sections.FindLastIndex(s => s.Anchor == block.SectionAnchor);
                 if (index < 0)
                 {
@@ -274,11 +292,33 @@ public sealed class GuidanceSearchIndex
 
                 if (block.Kind != TextBlockKind.Heading)
                 {
-                    sections[index].Body.Add(block.Text);
+                    sections[index].Body.Add(text);
                 }
             }
 
             return sections.Select(s => (s.Anchor, s.Heading, string.Join(' ', s.Body)));
+        }
+
+        private static string[] Cells(string row) => [.. row.Split(" | ").Select(c => c.Trim())];
+
+        /// <summary>
+        /// A data row as text that names, for each cell, its row (the first cell) and its column
+        /// header: "Poistaminen – Suostumus: kyllä." A snippet cut from a cell thus says what the
+        /// cell is about, which "| kyllä |" alone could not.
+        /// </summary>
+        internal static string TableRowText(string[] columns, string[] cells)
+        {
+            if (cells.Length < 2)
+            {
+                return string.Join(" ", cells);
+            }
+
+            var sentences = cells.Skip(1).Select((cell, i) =>
+            {
+                var column = i + 1 < columns.Length ? columns[i + 1] : string.Empty;
+                return column.Length == 0 ? $"{cells[0]}: {cell}." : $"{cells[0]} – {column}: {cell}.";
+            });
+            return string.Join(" ", sentences);
         }
     }
 }

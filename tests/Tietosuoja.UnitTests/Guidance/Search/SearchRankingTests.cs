@@ -77,6 +77,16 @@ public sealed partial class SearchRankingTests
         Assert.DoesNotContain(hits, h => h.SnippetHtml.Contains("<mark>kun</mark>", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public void A_snippet_from_a_table_names_its_row_and_column_without_table_syntax()
+    {
+        // The fixture's table of rights (rows) by legal basis (columns), cells "kyllä" and "ei".
+        var hits = Snapshot.Search.Search(Language.Fi, "pääsy tietoihin suostumus kyllä", includeEarlier: true).Hits;
+
+        Assert.DoesNotContain(hits, h => h.SnippetHtml.Contains('|', StringComparison.Ordinal));
+        Assert.Contains(hits, h => Text(h.SnippetHtml).Contains("Pääsy tietoihin – Suostumus: kyllä.", StringComparison.Ordinal));
+    }
+
     private static string Text(string html) => Tags().Replace(html, string.Empty);
 
     [GeneratedRegex("<[^>]+>")]
