@@ -18,7 +18,9 @@ if ! command -v wrk >/dev/null; then
 fi
 
 dotnet publish src/Tietosuoja.Web --configuration Release --output "$out/app" --nologo -v quiet >/dev/null
-ASPNETCORE_ENVIRONMENT=Production Content__Path="$PWD/content" Serilog__MinimumLevel__Default=Warning \
+# Testing: Production would need the Entra app registration, a public https address and a key-ring
+# certificate, none of which a search benchmark on 127.0.0.1 uses.
+ASPNETCORE_ENVIRONMENT=Testing EditorAuth__LocalSignIn=true Content__Path="$PWD/content" Serilog__MinimumLevel__Default=Warning \
     ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$out/app/Tietosuoja.Web.dll" >"$out/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
