@@ -13,6 +13,8 @@ public static class GuidanceServiceCollectionExtensions
         services.AddSingleton<ISecretPaths, SiteUrlSecrets>();
         services.AddHostedService<ContentWatcher>();
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content", tags: ["ready"]);
+        services.AddHostedService<Search.SearchLanguageStartup>();
+        services.AddHealthChecks().AddCheck<Search.SearchLanguageHealthCheck>("search-dictionaries", tags: ["ready"]);
         return services;
     }
 }

@@ -67,12 +67,32 @@ public static class WebApplicationExtensions
         // Declared methods let routing answer anything else with 405 and an Allow header.
         var probeMethods = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(probeMethods);
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).WithMetadata(probeMethods);
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealth }).WithMetadata(probeMethods);
         // wwwroot, compressed at build and publish, under fingerprinted URLs that the layout's
         // asp-append-version links resolve to (immutable for a year); the plain URLs revalidate.
         app.MapStaticAssets();
         app.MapDiscovery();
         app.MapRazorPages().WithStaticAssets();
         return app;
+    }
+
+    /// <summary>
+    /// The overall status as plain text, as load balancers read it; with <c>Accept: application/json</c>
+    /// each check's status and description too (which content generation, which search dictionaries).
+    /// Descriptions name files and packages, never personal data.
+    /// </summary>
+    private static Task WriteHealth(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        if (!context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.ContentType = "text/plain";
+            return context.Response.WriteAsync(report.Status.ToString());
+        }
+
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        });
     }
 }

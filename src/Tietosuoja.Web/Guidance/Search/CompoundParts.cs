@@ -1,11 +1,11 @@
 namespace Tietosuoja.Web.Guidance.Search;
 
 /// <summary>
-/// Word parts that the analyzer finds inside compounds, so that "käsittelyperuste" is found by
-/// "peruste" and "personuppgiftsansvarig" by "ansvarig". Lucene has no Finnish or Swedish
-/// decompounding dictionary of its own; this list holds the parts the guidance's vocabulary is
-/// built from. Parts are at least four letters, because shorter ones match inside unrelated words.
-/// Add a part when a compound in new guidance text should be found by its last word.
+/// The fallback's compound parts, used only where Voikko or hunspell-sv is missing (ADR 0016):
+/// with them, "käsittelyperuste" is found by "peruste" and "personuppgiftsansvarig" by "ansvarig".
+/// The dictionaries find the parts of every compound they know, so this list is frozen: writers
+/// no longer extend it. Parts are at least four letters, because shorter ones match inside
+/// unrelated words.
 /// </summary>
 public static class CompoundParts
 {

@@ -14,43 +14,47 @@ namespace Tietosuoja.Web.Guidance.Search;
 
 /// <summary>
 /// How guidance text and queries are broken into searchable terms, per language: Lucene's standard
-/// tokenizer, lower case, the language's stop words, compound parts from <see cref="CompoundParts"/>
-/// ("käsittelyperusteena" also yields "käsittely" and "peruste"), and then two stems of every
-/// word at the same position: Snowball's and Lucene's light stemmer. Neither stemmer alone unifies
-/// all the inflections that matter here (Snowball keeps "suostumusta" and "suostumus" apart, the
-/// light stemmer "henkilötiedot" and "henkilötieto"); a word matches when either one unifies it.
-/// One instance per language is shared: Lucene analyzers are thread-safe.
+/// tokenizer, lower case, the language's stop words, then each word's terms at its position.
+/// With the language's dictionary (<see cref="LanguageTools"/>: Voikko for Finnish, Hunspell for
+/// Swedish) a word's terms are its base forms and, for compounds, the base forms of its parts
+/// ("henkilötietojen": "henkilötieto", parts "henkilö" and "tieto"); a word the dictionary does not
+/// know gets the stems below. Without the dictionary, every word gets today's fallback: compound
+/// parts from <see cref="CompoundParts"/> and two stems per word, Snowball's and Lucene's light
+/// stemmer (neither alone unifies all the inflections that matter here).
+/// One instance per language and dictionary is shared: Lucene analyzers are thread-safe.
 /// </summary>
 public sealed class GuidanceAnalyzer : Analyzer
 {
     public static readonly LuceneVersion MatchVersion = LuceneVersion.LUCENE_48;
 
-    private static readonly GuidanceAnalyzer FinnishInstance = new(Language.Fi, forSearch: true);
-    private static readonly GuidanceAnalyzer SwedishInstance = new(Language.Sv, forSearch: true);
-    private static readonly GuidanceAnalyzer FinnishWholeWords = new(Language.Fi, forSearch: false);
-    private static readonly GuidanceAnalyzer SwedishWholeWords = new(Language.Sv, forSearch: false);
-
     private readonly Language _language;
     private readonly bool _forSearch;
+    private readonly IMorphology? _morphology;
+    private readonly Func<GuidanceAnalyzer> _wholeWords;
     private readonly CharArraySet _stopWords;
     private readonly CharArraySet _compoundParts;
 
-    private GuidanceAnalyzer(Language language, bool forSearch)
+    internal GuidanceAnalyzer(Language language, bool forSearch, IMorphology? morphology, Func<GuidanceAnalyzer> wholeWords)
     {
         _language = language;
         _forSearch = forSearch;
+        _morphology = morphology;
+        _wholeWords = wholeWords;
         _stopWords = language == Language.Sv ? SwedishAnalyzer.DefaultStopSet : FinnishAnalyzer.DefaultStopSet;
         _compoundParts = new CharArraySet(MatchVersion, CompoundParts.For(language), ignoreCase: true);
     }
 
-    /// <summary>The analyzer of the search index and of queries.</summary>
-    public static GuidanceAnalyzer For(Language language) => language == Language.Sv ? SwedishInstance : FinnishInstance;
+    /// <summary>Whether words are analyzed with the language's dictionary rather than by the fallback stemmers alone.</summary>
+    public bool HasDictionary => _morphology is not null;
+
+    /// <summary>The analyzer of the search index and of queries, with the dictionaries this machine has.</summary>
+    public static GuidanceAnalyzer For(Language language) => LanguageTools.Default.Analyzer(language);
 
     /// <summary>
     /// The same stems, but every word kept whole and none dropped: for matching a term word by word
     /// in running text (glossary links), where "käsittelyperusteena" must not count as "käsittely".
     /// </summary>
-    public static GuidanceAnalyzer WholeWordsFor(Language language) => language == Language.Sv ? SwedishWholeWords : FinnishWholeWords;
+    public static GuidanceAnalyzer WholeWordsFor(Language language) => LanguageTools.Default.WholeWords(language);
 
     /// <summary>The terms of a text, grouped by word: each group holds the stems and compound parts of one word.</summary>
     public IReadOnlyList<IReadOnlyList<string>> TermsByWord(string text)
@@ -64,13 +68,13 @@ public sealed class GuidanceAnalyzer : Analyzer
     /// </summary>
     public IReadOnlyList<QueryWord> QueryWords(string text)
     {
-        var whole = WholeWordsFor(_language);
+        var whole = _wholeWords();
         var words = new List<QueryWord>();
         foreach (var group in Tokens(text).GroupWords())
         {
             var stems = whole.TermsByWord(text[group[0].Start..group[0].End]).SelectMany(w => w).ToList();
             var parts = group.Select(t => t.Term).Distinct(StringComparer.Ordinal).Except(stems, StringComparer.Ordinal).ToList();
-            words.Add(new QueryWord(stems, parts));
+            words.Add(new QueryWord(text[group[0].Start..group[0].End], stems, parts));
         }
 
         return words;
@@ -101,6 +105,15 @@ public sealed class GuidanceAnalyzer : Analyzer
         if (_forSearch)
         {
             stream = new StopFilter(MatchVersion, stream, _stopWords);
+        }
+
+        if (_morphology is not null)
+        {
+            return new TokenStreamComponents(tokenizer, new MorphologyFilter(stream, _morphology, _language, includeParts: _forSearch));
+        }
+
+        if (_forSearch)
+        {
             stream = new DictionaryCompoundWordTokenFilter(MatchVersion, stream, _compoundParts, minWordSize: 6, minSubwordSize: 4, maxSubwordSize: 20, onlyLongestMatch: false);
         }
 
@@ -143,8 +156,8 @@ public sealed class GuidanceAnalyzer : Analyzer
 /// <summary>A term with the span of text it was made from; <see cref="StartsWord"/> is false for a word's further stems and parts.</summary>
 public readonly record struct AnalyzedToken(string Term, int Start, int End, bool StartsWord);
 
-/// <summary>One word of a query: the stems of the word as written, and the terms of its compound parts.</summary>
-public sealed record QueryWord(IReadOnlyList<string> Stems, IReadOnlyList<string> Parts)
+/// <summary>One word of a query as written, the stems (or base forms) of the word, and the terms of its compound parts.</summary>
+public sealed record QueryWord(string Text, IReadOnlyList<string> Stems, IReadOnlyList<string> Parts)
 {
     public IEnumerable<string> AllTerms => Stems.Concat(Parts);
 }

@@ -20,7 +20,8 @@ public enum SearchProblem
 public sealed record SearchHit(Chapter Chapter, ChapterVersion Version, string? Anchor, string HeadingHtml, string SnippetHtml, bool IsLatest);
 
 /// <summary>One page of results; <see cref="FirstRank"/> is the rank of its first hit (1-based).</summary>
-public sealed record SearchResults(string Query, bool IncludeEarlier, SearchProblem? Problem, IReadOnlyList<SearchHit> Hits, int Total, int Page = 1)
+/// <param name="Suggestion">The query with its unknown words spelled as the dictionary or the index would have them ("did you mean"), or null.</param>
+public sealed record SearchResults(string Query, bool IncludeEarlier, SearchProblem? Problem, IReadOnlyList<SearchHit> Hits, int Total, int Page = 1, string? Suggestion = null)
 {
     /// <summary>The pages on offer: never more than <see cref="GuidanceSearchIndex.MaxPages"/>.</summary>
     public Paging Paging => Paging.For(Math.Min(Total, GuidanceSearchIndex.MaxPages * GuidanceSearchIndex.PageSize), GuidanceSearchIndex.PageSize, Page);
@@ -65,18 +66,23 @@ public sealed class GuidanceSearchIndex
 
     private static readonly (string Field, float Boost)[] PartFields = [(HeadingPartsField, 0.1f), (BodyPartsField, 0.05f)];
 
-    // Each term's character offsets are kept in the index (term vectors), so a snippet marks the
-    // matched words by reading them instead of analyzing the section again.
-    private static readonly FieldType TextWithOffsets = CreateTextWithOffsets();
 
     private readonly ImmutableDictionary<Language, LanguageIndex> _indexes;
 
-    private GuidanceSearchIndex(ImmutableDictionary<Language, LanguageIndex> indexes) => _indexes = indexes;
+    private readonly LanguageTools _tools;
 
-    public static GuidanceSearchIndex Build(IEnumerable<Chapter> chapters)
+    private GuidanceSearchIndex(ImmutableDictionary<Language, LanguageIndex> indexes, LanguageTools tools)
+    {
+        _indexes = indexes;
+        _tools = tools;
+    }
+
+    /// <param name="tools">The dictionaries to analyze with (default: <see cref="LanguageTools.Default"/>, this machine's).</param>
+    public static GuidanceSearchIndex Build(IEnumerable<Chapter> chapters, LanguageTools? tools = null)
     {
         var list = chapters.ToList();
-        return new GuidanceSearchIndex(Languages.All.ToImmutableDictionary(language => language, language => LanguageIndex.Build(list, language)));
+        tools ??= LanguageTools.Default;
+        return new GuidanceSearchIndex(Languages.All.ToImmutableDictionary(language => language, language => LanguageIndex.Build(list, language, tools)), tools);
     }
 
     public SearchResults Search(Language language, string? query, bool includeEarlier, int page = 1)
@@ -92,7 +98,7 @@ public sealed class GuidanceSearchIndex
             return SearchResults.Refused(text, includeEarlier, SearchProblem.TooLong);
         }
 
-        var words = GuidanceAnalyzer.For(language).QueryWords(text).Take(MaxWords).ToList();
+        var words = _tools.Analyzer(language).QueryWords(text).Take(MaxWords).ToList();
         if (words.Count == 0)
         {
             return SearchResults.Refused(text, includeEarlier, SearchProblem.NoWords);
@@ -107,8 +113,40 @@ public sealed class GuidanceSearchIndex
             anyWord.Add(word, Occur.SHOULD);
         }
 
-        var matched = words.SelectMany(w => w.AllTerms).ToHashSet(StringComparer.Ordinal);
-        return _indexes[language].Search(text, anyWord, matched, includeEarlier, Math.Clamp(page, 1, MaxPages));
+        var index = _indexes[language];
+        var results = index.Search(text, anyWord, words, includeEarlier, Math.Clamp(page, 1, MaxPages));
+        return results with { Suggestion = Suggestion(language, text, words, index) };
+    }
+
+    /// <summary>
+    /// The query with each word that neither the dictionary nor the index knows replaced by the
+    /// likeliest spelling: in Finnish the first of Voikko's suggestions that the index has, else
+    /// (Swedish, where Lucene's Hunspell has no suggestions, or without Voikko) the index's own word
+    /// nearest by edit distance. Null when every word is known or nothing better is found.
+    /// </summary>
+    private string? Suggestion(Language language, string text, List<QueryWord> words, LanguageIndex index)
+    {
+        var morphology = _tools.For(language);
+        string? corrected = null;
+        foreach (var word in words)
+        {
+            var lower = word.Text.ToLowerInvariant();
+            // A compound read from its parts is no proof of the spelling ("personuppgiftsansvarg" reads as "…sans" + "varg").
+            if (index.Knows(word.Stems) || morphology?.Analyze(lower) is { IsGuess: false } || lower.Any(char.IsDigit))
+            {
+                continue;
+            }
+
+            var replacement = (morphology?.Suggest(lower) ?? []).Take(5)
+                .FirstOrDefault(s => index.Knows(_tools.Analyzer(language).QueryWords(s).SelectMany(w => w.Stems)))
+                ?? index.NearestWord(lower);
+            if (replacement is not null)
+            {
+                corrected = (corrected ?? text).Replace(word.Text, replacement, StringComparison.Ordinal);
+            }
+        }
+
+        return corrected;
     }
 
     private static void AddClauses(DisjunctionMaxQuery word, IEnumerable<string> terms, (string Field, float Boost)[] fields)
@@ -122,48 +160,60 @@ public sealed class GuidanceSearchIndex
         }
     }
 
-    private static FieldType CreateTextWithOffsets()
-    {
-        var type = new FieldType(TextField.TYPE_NOT_STORED) { StoreTermVectors = true, StoreTermVectorOffsets = true };
-        type.Freeze();
-        return type;
-    }
-
-    private sealed record Entry(Chapter Chapter, ChapterVersion Version, string? Anchor, string Heading, string Body, bool IsLatest);
+    private sealed record Entry(Chapter Chapter, ChapterVersion Version, string? Anchor, string Heading, string Body, bool IsLatest, TermOffsets TitleTerms, TermOffsets HeadingTerms, TermOffsets BodyTerms);
 
     /// <param name="entryOf">Lucene document → index into <paramref name="entries"/> (no stored-field decompression per hit).</param>
-    private sealed class LanguageIndex(IndexSearcher searcher, int[] entryOf, ImmutableArray<Entry> entries)
+    private sealed class LanguageIndex(IndexSearcher searcher, int[] entryOf, ImmutableArray<Entry> entries, TermIds termIds, Vocabulary vocabulary)
     {
-        private static readonly Filter LatestOnly = new QueryWrapperFilter(new TermQuery(new Term(LatestField, "1")));
+        public bool Knows(IEnumerable<string> terms) => termIds.Of(terms).Length > 0;
 
-        public static LanguageIndex Build(List<Chapter> chapters, Language language)
+        public string? NearestWord(string word) => vocabulary.Nearest(word);
+
+        // Cached per index segment: the latest versions are the same for every search of this index.
+        private readonly Filter _latestOnly = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(LatestField, "1"))));
+
+        public static LanguageIndex Build(List<Chapter> chapters, Language language, LanguageTools tools)
         {
             var entries = ImmutableArray.CreateBuilder<Entry>();
+            var termIds = new TermIds();
+            var vocabulary = new Vocabulary();
+            var analyzerWithParts = tools.Analyzer(language);
             var directory = new RAMDirectory();
             // Whole-word fields keep every word as written (stemmed); the parts fields also hold compound parts.
             var analyzer = new PerFieldAnalyzerWrapper(
-                GuidanceAnalyzer.WholeWordsFor(language),
-                new Dictionary<string, Analyzer> { [HeadingPartsField] = GuidanceAnalyzer.For(language), [BodyPartsField] = GuidanceAnalyzer.For(language) });
+                tools.WholeWords(language),
+                new Dictionary<string, Analyzer> { [HeadingPartsField] = tools.Analyzer(language), [BodyPartsField] = tools.Analyzer(language) });
             using (var writer = new IndexWriter(directory, new IndexWriterConfig(GuidanceAnalyzer.MatchVersion, analyzer)))
             {
                 foreach (var chapter in chapters)
                 {
                     var latest = chapter.LatestPublished(language);
+
                     // Newest first, so that equal scores list the newer version first.
                     foreach (var version in chapter.Versions(language).Reverse())
                     {
+                        var titleTerms = TermOffsets.Of(analyzerWithParts, version.Title, termIds, vocabulary);
                         foreach (var section in Sections(version))
                         {
-                            var entry = new Entry(chapter, version, section.Anchor, section.Heading, section.Body, version == latest);
+                            var entry = new Entry(
+                                chapter,
+                                version,
+                                section.Anchor,
+                                section.Heading,
+                                section.Body,
+                                version == latest,
+                                titleTerms,
+                                TermOffsets.Of(analyzerWithParts, section.Heading, termIds, vocabulary),
+                                TermOffsets.Of(analyzerWithParts, section.Body, termIds, vocabulary));
                             var document = new Document
                             {
                                 new NumericDocValuesField(EntryField, entries.Count),
                                 new StringField(LatestField, entry.IsLatest ? "1" : "0", Field.Store.NO),
-                                new Field(TitleField, version.Title, TextWithOffsets),
-                                new Field(HeadingField, section.Heading, TextWithOffsets),
-                                new Field(BodyField, section.Body, TextWithOffsets),
-                                new Field(HeadingPartsField, section.Heading, TextWithOffsets),
-                                new Field(BodyPartsField, section.Body, TextWithOffsets),
+                                new TextField(TitleField, version.Title, Field.Store.NO),
+                                new TextField(HeadingField, section.Heading, Field.Store.NO),
+                                new TextField(BodyField, section.Body, Field.Store.NO),
+                                new TextField(HeadingPartsField, section.Heading, Field.Store.NO),
+                                new TextField(BodyPartsField, section.Body, Field.Store.NO),
                             };
                             writer.AddDocument(document);
                             entries.Add(entry);
@@ -178,91 +228,61 @@ public sealed class GuidanceSearchIndex
             // Read once into an array: doc values objects are not safe to share between threads.
             var values = MultiDocValues.GetNumericValues(reader, EntryField);
             var entryOf = Enumerable.Range(0, reader.MaxDoc).Select(document => (int)values.Get(document)).ToArray();
-            return new LanguageIndex(new IndexSearcher(reader), entryOf, entries.ToImmutable());
+            return new LanguageIndex(new IndexSearcher(reader), entryOf, entries.ToImmutable(), termIds, vocabulary);
         }
 
-        public SearchResults Search(string text, Query query, HashSet<string> matched, bool includeEarlier, int page)
+        public SearchResults Search(string text, Query query, IReadOnlyList<QueryWord> words, bool includeEarlier, int page)
         {
-            var top = searcher.Search(query, includeEarlier ? null : LatestOnly, page * PageSize);
+            var top = searcher.Search(query, includeEarlier ? null : _latestOnly, page * PageSize);
             // A page past the last one shows the last one.
             page = Paging.For(top.TotalHits, PageSize, page).Page;
+            var stems = termIds.Of(words.SelectMany(w => w.Stems));
+            var all = termIds.Of(words.SelectMany(w => w.AllTerms));
+            // Snippets only for the hits of the page shown: the offsets of every section's terms
+            // are kept beside the index, so a snippet costs a few binary searches and no analysis.
             var hits = top.ScoreDocs.Skip((page - 1) * PageSize).Select(scored =>
             {
                 var entry = entries[entryOf[scored.Doc]];
-                var (heading, headingFields) = entry.Anchor is null ? (entry.Version.Title, new[] { TitleField }) : (entry.Heading, new[] { HeadingField, HeadingPartsField });
+                var (heading, headingTerms) = entry.Anchor is null ? (entry.Version.Title, entry.TitleTerms) : (entry.Heading, entry.HeadingTerms);
                 return new SearchHit(
                     entry.Chapter,
                     entry.Version,
                     entry.Anchor,
-                    Snippet.Highlight(heading, Offsets(scored.Doc, headingFields, matched), int.MaxValue),
-                    Snippet.Highlight(entry.Body, Offsets(scored.Doc, [BodyField, BodyPartsField], matched), Snippet.DefaultLength),
+                    Snippet.Highlight(heading, headingTerms.Marks(stems, all), int.MaxValue),
+                    Snippet.Highlight(entry.Body, entry.BodyTerms.Marks(stems, all), Snippet.DefaultLength),
                     entry.IsLatest);
             }).ToList();
             return new SearchResults(text, includeEarlier, null, hits, top.TotalHits, page);
         }
 
         /// <summary>
-        /// Where the matched terms are in a document, from the term vector of the first of
-        /// <paramref name="fields"/> that has any: whole words are marked, and compound parts only
-        /// when the words themselves did not match.
-        /// </summary>
-        private List<(int Start, int End)> Offsets(int document, string[] fields, HashSet<string> matched)
-        {
-            foreach (var field in fields)
-            {
-                var offsets = Offsets(document, field, matched);
-                if (offsets.Count > 0)
-                {
-                    return offsets;
-                }
-            }
-
-            return [];
-        }
-
-        private List<(int Start, int End)> Offsets(int document, string field, HashSet<string> matched)
-        {
-            var offsets = new List<(int Start, int End)>();
-            var terms = searcher.IndexReader.GetTermVector(document, field);
-            if (terms is null)
-            {
-                return offsets;
-            }
-
-            var termsEnum = terms.GetEnumerator();
-            foreach (var term in matched)
-            {
-                if (!termsEnum.SeekExact(new BytesRef(term)))
-                {
-                    continue;
-                }
-
-                var positions = termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
-                if (positions is null || positions.NextDoc() == DocIdSetIterator.NO_MORE_DOCS)
-                {
-                    continue;
-                }
-
-                for (var i = 0; i < positions.Freq; i++)
-                {
-                    positions.NextPosition();
-                    offsets.Add((positions.StartOffset, positions.EndOffset));
-                }
-            }
-
-            return offsets;
-        }
-
-        /// <summary>
         /// A version's text cut at its headings; text before the first heading is the introduction
         /// (no anchor). A block belongs to the section its anchor names, so footnotes, which come
-        /// last, are found in the section that refers to them.
+        /// last, are found in the section that refers to them. Table rows are written out as
+        /// sentences (<see cref="TableRowText"/>), so no table syntax reaches a snippet.
         /// </summary>
         private static IEnumerable<(string? Anchor, string Heading, string Body)> Sections(ChapterVersion version)
         {
             var sections = new List<(string? Anchor, string Heading, List<string> Body)>();
+            string[]? columns = null;
             foreach (var block in version.Text)
             {
+                var text = block.Text;
+                if (block.Kind != TextBlockKind.TableRow)
+                {
+                    columns = null;
+                }
+                else if (columns is null)
+                {
+                    // The first row of a table is its header row.
+                    columns = Cells(text);
+                    text = string.Join(", ", columns) + ".";
+                }
+                else
+                {
+                    text = TableRowText(columns, Cells(text));
+                }
+
                 var index = block.Kind == TextBlockKind.Heading ? -1 : sections.FindLastIndex(s => s.Anchor == block.SectionAnchor);
                 if (index < 0)
                 {
@@ -272,11 +292,33 @@ public sealed class GuidanceSearchIndex
 
                 if (block.Kind != TextBlockKind.Heading)
                 {
-                    sections[index].Body.Add(block.Text);
+                    sections[index].Body.Add(text);
                 }
             }
 
             return sections.Select(s => (s.Anchor, s.Heading, string.Join(' ', s.Body)));
+        }
+
+        private static string[] Cells(string row) => [.. row.Split(" | ").Select(c => c.Trim())];
+
+        /// <summary>
+        /// A data row as text that names, for each cell, its row (the first cell) and its column
+        /// header: "Poistaminen – Suostumus: kyllä." A snippet cut from a cell thus says what the
+        /// cell is about, which "| kyllä |" alone could not.
+        /// </summary>
+        internal static string TableRowText(string[] columns, string[] cells)
+        {
+            if (cells.Length < 2)
+            {
+                return string.Join(" ", cells);
+            }
+
+            var sentences = cells.Skip(1).Select((cell, i) =>
+            {
+                var column = i + 1 < columns.Length ? columns[i + 1] : string.Empty;
+                return column.Length == 0 ? $"{cells[0]}: {cell}." : $"{cells[0]} – {column}: {cell}.";
+            });
+            return string.Join(" ", sentences);
         }
     }
 }
