@@ -30,7 +30,16 @@ public sealed class EditorTests(BrowserFixture browser) : IClassFixture<BrowserF
 
         await editor.ClickAsync("Esikatsele ja tarkista");
         Assert.Contains("Esimerkki tietopyynnön käsittelystä kunnassa", await editor.Preview.InnerTextAsync(), StringComparison.Ordinal);
-        await page.Locator("#preview-title").EvaluateAsync("heading => heading.scrollIntoView()");
+        var addedInComparison = page.Locator(".draft-workspace__result .comparison .change--added", new() { HasText = "Esimerkki tietopyynnön käsittelystä kunnassa" });
+        Assert.Equal(1, await addedInComparison.CountAsync());
+        // The text on the left, and the result pane scrolled on its own to the highlighted addition on the right.
+        await editor.Markdown.EvaluateAsync("text => text.scrollIntoView()");
+        await addedInComparison.EvaluateAsync("""
+            block => {
+                const pane = block.closest('.draft-workspace__result');
+                pane.scrollTop += block.getBoundingClientRect().top - pane.getBoundingClientRect().top - 120;
+            }
+            """);
         await editor.ScreenshotAsync("04-esikatselu");
 
         await editor.ClickAsync("Julkaise");
@@ -42,6 +51,19 @@ public sealed class EditorTests(BrowserFixture browser) : IClassFixture<BrowserF
         await page.GotoAsync("/luku/rekisteroidyn-oikeudet");
         Assert.Equal("1.2", await new ChapterPage(page).VersionAsync());
         Assert.True(await page.Locator("h2#esimerkki-tietopyynnon-kasittelysta-kunnassa").IsVisibleAsync());
+
+        // The Swedish text is at 1.1, so translating 1.2 highlights exactly what this editor just added.
+        await page.GotoAsync("/toimitus");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Käännä ruotsiksi\W+3\.") }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        var added = page.Locator(".translation__source .change--added", new() { HasText = "Esimerkki tietopyynnön käsittelystä kunnassa" });
+        Assert.Equal(1, await added.CountAsync());
+        Assert.True(await page.Locator(".translation__terms tbody tr").CountAsync() > 0);
+        Assert.Contains("## ", await page.GetByLabel("Ruotsinkielinen teksti", new() { Exact = true }).InputValueAsync(), StringComparison.Ordinal);
+        // The Finnish source scrolls in its own box: its end shows the addition, and the term pairs follow the box.
+        await added.ScrollIntoViewIfNeededAsync();
+        await page.Locator(".translation__terms").EvaluateAsync("table => table.scrollIntoView({ block: 'end' })");
+        await editor.ScreenshotAsync("11-kaannos");
     }
 
     [Fact]
