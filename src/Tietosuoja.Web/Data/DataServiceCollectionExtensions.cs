@@ -16,9 +16,9 @@ public static class DataServiceCollectionExtensions
             case DatabaseOptions.Sqlite:
                 var file = SqliteDatabaseFile.From(database.ConnectionString, environment.ContentRootPath, database.CommandTimeout);
                 services.AddSingleton(file);
-                services.AddDbContext<PortalDbContext, SqliteDbContext>(options => options
+                services.AddDbContext<PortalDbContext, SqliteDbContext>((provider, options) => options
                     .UseSqlite(file.RuntimeConnectionString, sqlite => sqlite.CommandTimeout(timeout))
-                    .AddInterceptors(new SqliteFileGuard(file)));
+                    .AddInterceptors(CommitInterceptors(provider, new SqliteFileGuard(file))));
                 break;
             case DatabaseOptions.SqlServer:
                 // Few, short retries: the person is waiting with the form, and the whole try must
@@ -31,10 +31,11 @@ public static class DataServiceCollectionExtensions
                     sqlServer.ConnectTimeout = timeout;
                 }
 
-                services.AddDbContext<PortalDbContext, SqlServerDbContext>(options =>
+                services.AddDbContext<PortalDbContext, SqlServerDbContext>((provider, options) =>
                     options.UseSqlServer(sqlServer.ConnectionString, sql => sql
                         .CommandTimeout(timeout)
-                        .EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorNumbersToAdd: null)));
+                        .EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorNumbersToAdd: null))
+                    .AddInterceptors(CommitInterceptors(provider)));
                 break;
             default:
                 throw new InvalidOperationException(
@@ -70,4 +71,8 @@ public static class DataServiceCollectionExtensions
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
     }
+
+    /// <summary>The mail sender's wake-up on commit, when mail is registered (AddPortalMail), beside the given interceptors.</summary>
+    private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] CommitInterceptors(IServiceProvider provider, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] others) =>
+        provider.GetService<MailCommitInterceptor>() is { } mail ? [.. others, mail] : others;
 }

@@ -56,6 +56,22 @@ public sealed class MailOutbox(PortalDbContext db, TimeProvider clock, MailSigna
 
 public sealed record OutboxStatus(int Pending, int Failing, string? LastError, DateTime? LastErrorAt);
 
+/// <summary>
+/// Wakes the sender when a transaction commits. A mail saved inside an explicit transaction (a
+/// round's announcement, the digest) is not visible to the sender when SaveChanges returns, only
+/// after the commit; waking on SavedChanges alone left such a mail to the next poll.
+/// </summary>
+public sealed class MailCommitInterceptor(MailSignal signal) : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+{
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) => signal.Wake();
+
+    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        signal.Wake();
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>Wakes this instance's sender when a mail has been saved, instead of waiting for its next poll.</summary>
 public sealed class MailSignal : IDisposable
 {
@@ -259,6 +275,7 @@ public static class MailServiceCollectionExtensions
                 ? provider.GetRequiredService<SmtpMailTransport>()
                 : provider.GetRequiredService<PickupDirectoryMailTransport>());
         services.AddSingleton<MailSignal>();
+        services.AddSingleton<MailCommitInterceptor>();
         services.AddScoped<MailOutbox>();
         services.AddSingleton<MailOutboxSender>();
         services.AddHostedService<MailOutboxWorker>();
