@@ -31,6 +31,9 @@ public enum CommentSort
     Status,
 }
 
+/// <summary>A comment's place in a filtered list: "3 / 41", and the comments before and after it.</summary>
+public sealed record CommentNeighbours(int Position, int Count, long? Previous, long? Next);
+
 /// <summary>A comment as the handling list shows it.</summary>
 public sealed record CommentRow(
     long Id,
@@ -116,14 +119,7 @@ public sealed class CommentHandling(PortalDbContext db, AuditLog audit, TimeProv
         var query = Filtered(roundId, filter);
         var matching = await query.CountAsync(cancellationToken);
         var paging = Paging.For(matching, PageSize, page);
-        // Every order ends in the id, so a page boundary never moves between requests.
-        var ordered = sort switch
-        {
-            CommentSort.Newest => query.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id),
-            CommentSort.Section => query.OrderBy(c => c.ChapterId).ThenBy(c => c.Version).ThenBy(c => c.SectionHeading).ThenBy(c => c.SubmittedAt).ThenBy(c => c.Id),
-            CommentSort.Status => query.OrderBy(c => c.Status).ThenBy(c => c.SubmittedAt).ThenBy(c => c.Id),
-            _ => query.OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id),
-        };
+        var ordered = Ordered(query, sort);
         var rows = await ordered
             .Skip(paging.Skip).Take(PageSize)
             .Select(c => new CommentRow(
@@ -131,6 +127,16 @@ public sealed class CommentHandling(PortalDbContext db, AuditLog audit, TimeProv
                 c.OrganisationType, c.OrganisationName, c.Status, c.Moderation, c.Response != null, c.SubmittedAt, c.EditedAfterAnswerAt != null, c.AssignedToName))
             .ToListAsync(cancellationToken);
         return new CommentList(rows, matching, paging);
+    }
+
+    /// <summary>Where a comment stands in the filtered, sorted list, and its neighbours there; null when the filters leave it out.</summary>
+    public async Task<CommentNeighbours?> NeighboursAsync(long commentId, int roundId, CommentFilter filter, CommentSort sort, CancellationToken cancellationToken)
+    {
+        var ids = await Ordered(Filtered(roundId, filter), sort).Select(c => c.Id).ToListAsync(cancellationToken);
+        var index = ids.IndexOf(commentId);
+        return index < 0
+            ? null
+            : new CommentNeighbours(index + 1, ids.Count, index > 0 ? ids[index - 1] : null, index < ids.Count - 1 ? ids[index + 1] : null);
     }
 
     /// <summary>Every comment matching the filters, on any page: what "select all matching" changes.</summary>
@@ -251,6 +257,15 @@ public sealed class CommentHandling(PortalDbContext db, AuditLog audit, TimeProv
 
     /// <summary>How the audit trail names a comment.</summary>
     public static string Subject(long commentId) => string.Create(CultureInfo.InvariantCulture, $"comment {commentId}");
+
+    // Every order ends in the id, so a page boundary never moves between requests.
+    private static IOrderedQueryable<Comment> Ordered(IQueryable<Comment> query, CommentSort sort) => sort switch
+    {
+        CommentSort.Newest => query.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id),
+        CommentSort.Section => query.OrderBy(c => c.ChapterId).ThenBy(c => c.Version).ThenBy(c => c.SectionHeading).ThenBy(c => c.SubmittedAt).ThenBy(c => c.Id),
+        CommentSort.Status => query.OrderBy(c => c.Status).ThenBy(c => c.SubmittedAt).ThenBy(c => c.Id),
+        _ => query.OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id),
+    };
 
     private IQueryable<Comment> Filtered(int roundId, CommentFilter filter)
     {

@@ -63,6 +63,56 @@ public sealed class CommentHandlingAtScaleTests : IAsyncLifetime
             (await _portal.CommentsAsync()).Select(c => c.Status));
     }
 
+    [Fact]
+    public async Task Next_and_previous_on_the_comment_page_walk_the_filtered_sorted_list_and_keep_its_filters()
+    {
+        foreach (var text in new[] { "Rekisteri yksi.", "Jotain muuta.", "Rekisteri kaksi.", "Rekisteri kolme." })
+        {
+            await _portal.CommentAsync(text, "Kunta");
+            _portal.Factory.Clock!.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var editor = await _portal.SignedInAsync("Editor");
+        var list = await editor.GetPageAsync(ListUrl + "?q=rekisteri&sort=Newest");
+        Assert.Equal(["Rekisteri kolme.", "Rekisteri kaksi.", "Rekisteri yksi."], Texts(list));
+
+        var first = await editor.GetPageAsync(list.Document.QuerySelector(".comment-table a[href*='/toimitus/kommentit/']")!.GetAttribute("href")!);
+        var nav = first.Document.QuerySelector("nav.comment-neighbours")!;
+        Assert.Equal("1 / 3", nav.QuerySelector(".comment-neighbours__position")!.TextContent.Trim());
+        Assert.Null(nav.QuerySelector("a[rel=prev]"));
+        Assert.Contains("Rekisteri kolme.", first.Text, StringComparison.Ordinal);
+
+        var second = await editor.GetPageAsync(nav.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        nav = second.Document.QuerySelector("nav.comment-neighbours")!;
+        Assert.Equal("2 / 3", nav.QuerySelector(".comment-neighbours__position")!.TextContent.Trim());
+        Assert.Equal("Seuraava ›", nav.QuerySelector("a[rel=next]")!.TextContent.Trim());
+        Assert.Equal("‹ Edellinen", nav.QuerySelector("a[rel=prev]")!.TextContent.Trim());
+        Assert.Contains("Rekisteri kaksi.", second.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jotain muuta.", second.Text, StringComparison.Ordinal);
+
+        var third = await editor.GetPageAsync(nav.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        nav = third.Document.QuerySelector("nav.comment-neighbours")!;
+        Assert.Equal("3 / 3", nav.QuerySelector(".comment-neighbours__position")!.TextContent.Trim());
+        Assert.Null(nav.QuerySelector("a[rel=next]"));
+        Assert.Contains("Rekisteri yksi.", third.Text, StringComparison.Ordinal);
+        var back = await editor.GetPageAsync(nav.QuerySelector("a[rel=prev]")!.GetAttribute("href")!);
+        Assert.Equal("2 / 3", back.Document.QuerySelector(".comment-neighbours__position")!.TextContent.Trim());
+
+        // The breadcrumb returns to the same filtered list, and a form on the page keeps the filters across its redirect.
+        var listAgain = await editor.GetPageAsync(back.Document.QuerySelector(".breadcrumb a[href*='/kommentit?']")!.GetAttribute("href")!);
+        Assert.Equal(["Rekisteri kolme.", "Rekisteri kaksi.", "Rekisteri yksi."], Texts(listAgain));
+        var assigned = await editor.PostFormAsync(back, "form.assign-form", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        Assert.Equal("2 / 3", (await editor.GetPageAsync(assigned.Headers.Location!.OriginalString)).Document.QuerySelector(".comment-neighbours__position")!.TextContent.Trim());
+
+        // In Swedish, with the same filters.
+        var swedish = await editor.GetPageAsync(back.Document.QuerySelector("a[hreflang=sv]")!.GetAttribute("href")!);
+        var svNav = swedish.Document.QuerySelector("nav.comment-neighbours")!;
+        Assert.Equal("2 / 3", svNav.QuerySelector(".comment-neighbours__position")!.TextContent.Trim());
+        Assert.Equal("‹ Föregående", svNav.QuerySelector("a[rel=prev]")!.TextContent.Trim());
+        Assert.Equal("Nästa ›", svNav.QuerySelector("a[rel=next]")!.TextContent.Trim());
+    }
+
     private static Task<HttpResponseMessage> PostBulkAsync(HttpClient client, FetchedPage list, params (string Name, string Value)[] fields)
     {
         var form = list.Document.QuerySelector("form[action*='handler=Bulk']")!;

@@ -4,6 +4,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
 using Tietosuoja.IntegrationTests.Comments;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Editing;
@@ -209,6 +210,40 @@ public sealed class RoundAndCommentHandlingTests : IAsyncLifetime
         Assert.Equal(("Luku 2: Käsittelyn oikeusperusteet, versio 1.2: Suostumus", "2"), table[1]);
         var types = page.Document.QuerySelector("#chart-types-title")!.ParentElement!;
         Assert.Contains(types.QuerySelectorAll("table tbody tr"), r => r.TextContent.Contains("Kunta", StringComparison.Ordinal) && r.QuerySelector("td")!.TextContent == "3");
+    }
+
+    [Fact]
+    public async Task The_status_chart_lists_every_status_with_its_count_and_no_chart_label_is_cut_short()
+    {
+        await _portal.CommentAsync("Ensimmäinen.", section: "suostumus");
+        await _portal.CommentAsync("Toinen.");
+        await _portal.CommentAsync("Kolmas.");
+        await _portal.WithDbAsync(async db =>
+        {
+            var first = await db.Comments.OrderBy(c => c.Id).FirstAsync();
+            first.Status = HandlingStatus.PartlyAccepted;
+            return await db.SaveChangesAsync();
+        });
+        var editor = await _portal.SignedInAsync("Editor");
+
+        var page = await editor.GetPageAsync(RoundUrl);
+
+        var statuses = page.Document.QuerySelector("#chart-statuses-title")!.ParentElement!;
+        Assert.Equal("Kommentit käsittelytilan mukaan", statuses.QuerySelector("figcaption")!.TextContent);
+        var table = statuses.QuerySelectorAll("table tbody tr").Select(r => (r.QuerySelector("th")!.TextContent, r.QuerySelector("td")!.TextContent)).ToList();
+        Assert.Equal(
+            [("Vastaanotettu", "2"), ("Käsittelyssä", "0"), ("Hyväksytty", "0"), ("Osittain hyväksytty", "1"), ("Ei hyväksytty", "0"), ("Merkitty tiedoksi", "0")],
+            table);
+        Assert.Equal(6, statuses.QuerySelectorAll("svg rect").Length);
+        // The picture carries each label whole, wrapped over lines where it is long, like the table.
+        foreach (var chart in page.Document.QuerySelectorAll("figure.chart"))
+        {
+            var labels = chart.QuerySelectorAll("svg text.chart__label").Select(t => string.Join(" ", t.QuerySelectorAll("tspan").Select(l => l.TextContent))).ToList();
+            Assert.Equal(chart.QuerySelectorAll("table tbody th").Select(h => h.TextContent), labels);
+        }
+
+        var sections = page.Document.QuerySelector("#chart-sections-title")!.ParentElement!;
+        Assert.Contains(sections.QuerySelectorAll("svg text.chart__label"), t => t.QuerySelectorAll("tspan").Length > 1);
     }
 
     private static List<string[]> ReadCsv(byte[] bytes)

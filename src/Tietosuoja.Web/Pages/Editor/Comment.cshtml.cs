@@ -13,6 +13,22 @@ public sealed class CommentModel(ContentStore store, IStringLocalizer<SharedReso
     [FromRoute]
     public long Id { get; set; }
 
+    /// <summary>The filters of the list the comment was opened from; next and previous walk that list.</summary>
+    [BindProperty(SupportsGet = true)]
+    public CommentListQuery Filters { get; set; } = new();
+
+    /// <summary>Null when the comment is not in the filtered list (its status changed, say).</summary>
+    public CommentNeighbours? Neighbours { get; private set; }
+
+    /// <summary>A comment's page in this language, keeping the list's filters.</summary>
+    public string Link(long commentId) => Filters.AppendTo(EditorUrls.Comment(Language, commentId));
+
+    /// <summary>A form's address for <paramref name="handler"/>; it keeps the filters, so the redirect after it does too.</summary>
+    public string Action(string handler) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Link(Id), "handler", handler);
+
+    /// <summary>The round's comment list with the filters this comment was opened with.</summary>
+    public string ListLink => Filters.AppendTo(EditorUrls.RoundComments(Language, Comment.RoundId));
+
     [BindProperty]
     public HandlingInput Input { get; set; } = new();
 
@@ -43,7 +59,7 @@ public sealed class CommentModel(ContentStore store, IStringLocalizer<SharedReso
 
     public override string Title => T["CommentTitle", Id];
 
-    public override string AlternateLanguageUrl => EditorUrls.Comment(Language.Other(), Id);
+    public override string AlternateLanguageUrl => Filters.AppendTo(EditorUrls.Comment(Language.Other(), Id));
 
     /// <summary>The handling form sits beside the comment, which the failed request may not have read.</summary>
     public override bool CanShowFormAgain => Comment is not null;
@@ -77,7 +93,7 @@ public sealed class CommentModel(ContentStore store, IStringLocalizer<SharedReso
             return Page();
         }
 
-        return RedirectWithNotice(EditorUrls.Comment(Language, Id), "CommentHandled");
+        return RedirectWithNotice(Link(Id), "CommentHandled");
     }
 
     public async Task<IActionResult> OnPostNoteAsync(CancellationToken cancellationToken)
@@ -89,7 +105,7 @@ public sealed class CommentModel(ContentStore store, IStringLocalizer<SharedReso
 
         Input = HandlingInput.From(Comment);
         AddProblems(await handling.AddNoteAsync(Id, Note, Editor, cancellationToken));
-        return HasProblems ? Page() : RedirectWithNotice(EditorUrls.Comment(Language, Id), "NoteAdded");
+        return HasProblems ? Page() : RedirectWithNotice(Link(Id), "NoteAdded");
     }
 
     /// <summary>Takes the comment for the signed-in editor, or with <paramref name="release"/>, leaves it to nobody.</summary>
@@ -101,7 +117,7 @@ public sealed class CommentModel(ContentStore store, IStringLocalizer<SharedReso
         }
 
         await handling.AssignAsync(Id, release ? null : Editor, Editor, cancellationToken);
-        return RedirectWithNotice(EditorUrls.Comment(Language, Id), release ? "CommentReleased" : "CommentAssignedToYou");
+        return RedirectWithNotice(Link(Id), release ? "CommentReleased" : "CommentAssignedToYou");
     }
 
     protected override string ElementId(string field) => field == "Note" ? "note-text" : base.ElementId(field);
@@ -115,6 +131,7 @@ public sealed class CommentModel(ContentStore store, IStringLocalizer<SharedReso
 
         Comment = comment;
         Notes = await handling.NotesAsync(Id, cancellationToken);
+        Neighbours = await handling.NeighboursAsync(Id, comment.RoundId, Filters.Filter(Editor.Id), Filters.Sort, cancellationToken);
         return true;
     }
 }

@@ -49,6 +49,12 @@ public sealed class RoundModel(
         T["Field_OrganisationType"],
         [.. Enum.GetValues<OrganisationType>().Select(t => new BarChartRow(TypeName(t), Counts.ByOrganisationType.GetValueOrDefault(t)))]);
 
+    public BarChart ByStatus => new(
+        "chart-statuses",
+        T["ChartByStatus"],
+        T["Export_Status"],
+        [.. Enum.GetValues<HandlingStatus>().Select(s => new BarChartRow(StatusName(s), Counts.ByStatus.GetValueOrDefault(s)))]);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
 
     /// <summary>The confirmation box is bound as the handler's <c>confirm</c> argument.</summary>

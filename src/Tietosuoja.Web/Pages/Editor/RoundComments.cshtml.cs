@@ -14,32 +14,9 @@ public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<Shar
     [FromRoute]
     public int Id { get; set; }
 
-    /// <summary>"chapterId@1.2"; the chapter version filter.</summary>
+    /// <summary>The filters and the order, from the query string; bound without a prefix ("q", "status", ...).</summary>
     [BindProperty(SupportsGet = true)]
-    public string? Chapter { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Section { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public OrganisationType? Type { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public HandlingStatus? Status { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public Moderation? Moderation { get; set; }
-
-    /// <summary>Words to find in the comment or the organisation's name.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? Q { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public CommentSort Sort { get; set; }
-
-    /// <summary>Only the comments assigned to the signed-in editor.</summary>
-    [BindProperty(SupportsGet = true)]
-    public bool Mine { get; set; }
+    public CommentListQuery Filters { get; set; } = new();
 
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
@@ -100,22 +77,10 @@ public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<Shar
     public string SectionName(string? anchor, string? heading) => anchor is null ? T["WholeChapter"] : heading ?? anchor;
 
     /// <summary>This list's address with the same filters and another page.</summary>
-    public string Link(int page)
-    {
-        var query = new Dictionary<string, string?>
-        {
-            ["chapter"] = Chapter,
-            ["section"] = Section,
-            ["type"] = Type?.ToString(),
-            ["status"] = Status?.ToString(),
-            ["moderation"] = Moderation?.ToString(),
-            ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
-            ["sort"] = Sort == CommentSort.Oldest ? null : Sort.ToString(),
-            ["mine"] = Mine ? "true" : null,
-            ["p"] = page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(EditorUrls.RoundComments(Language, Id), query.Where(q => !string.IsNullOrEmpty(q.Value)));
-    }
+    public string Link(int page) => Filters.AppendTo(EditorUrls.RoundComments(Language, Id), page);
+
+    /// <summary>A comment's page with this list's filters, so that its next and previous links walk the same list.</summary>
+    public string CommentLink(long commentId) => Filters.AppendTo(EditorUrls.Comment(Language, commentId));
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
@@ -126,24 +91,10 @@ public sealed class RoundCommentsModel(ContentStore store, IStringLocalizer<Shar
 
         Round = round;
         Counts = await handling.CountAsync(Id, cancellationToken);
-        List = await handling.ListAsync(Id, Filter, PageNumber, cancellationToken, Sort);
+        List = await handling.ListAsync(Id, Filter, PageNumber, cancellationToken, Filters.Sort);
         return true;
     }
 
     /// <summary>The filters as the query string has them; the bulk change posts to the same address, so it sees the same ones.</summary>
-    private CommentFilter Filter
-    {
-        get
-        {
-            string? chapterId = null;
-            VersionNumber? version = null;
-            if (Chapter?.Split('@') is [var id, var number] && VersionNumber.TryParse(number, out var parsed))
-            {
-                chapterId = id;
-                version = parsed;
-            }
-
-            return new CommentFilter(chapterId, version, string.IsNullOrEmpty(Section) ? null : Section, Type, Status, Moderation, Q, Mine ? Editor.Id : null);
-        }
-    }
+    private CommentFilter Filter => Filters.Filter(Editor.Id);
 }
