@@ -103,7 +103,7 @@ public sealed class DiscoveryTests : IAsyncLifetime
     {
         var page = await _client.GetPageAsync(url);
 
-        var description = page.Document.QuerySelector("meta[name=description]")?.GetAttribute("content");
+        var description = (page.Document.QuerySelector("meta[name=description]") as AngleSharp.Html.Dom.IHtmlMetaElement)?.Content;
         Assert.False(string.IsNullOrWhiteSpace(description), $"{url} has no description");
         Assert.InRange(description!.Length, 50, 200);
         var alternates = page.Document.QuerySelectorAll("link[rel=alternate][hreflang]").ToList();
@@ -145,7 +145,7 @@ public sealed class DiscoveryTests : IAsyncLifetime
         }
     }
 
-    private static string Description(FetchedPage page) => page.Document.QuerySelector("meta[name=description]")!.GetAttribute("content")!;
+    private static string Description(FetchedPage page) => ((AngleSharp.Html.Dom.IHtmlMetaElement)page.Document.QuerySelector("meta[name=description]")!).Content!;
 
     private async Task<Dictionary<string, (string? Modified, Dictionary<string, string> Alternates)>> SitemapAsync()
     {
