@@ -33,6 +33,37 @@ status=0
 # browser suite starved Chromium until a page load passed Playwright's 30 s limit.
 dotnet test Tietosuoja.sln -m:1 --configuration Release --logger "trx" --results-directory "$results" "$@" || status=$?
 
+failures_in() {
+    local counters
+    counters="$(grep -o '<Counters [^>]*>' "$1")"
+    local total=0
+    for kind in failed error timeout aborted; do
+        total=$((total + $(echo "$counters" | grep -o " $kind=\"[0-9]*\"" | grep -o '[0-9]*')))
+    done
+    echo "$total"
+}
+
+# The browser suite alone, once more, when it is the only one that failed: a page load that passes
+# Playwright's 30 s limit on a loaded 2-core machine (about one run in ten, cause not yet found)
+# must not sink the whole run. A test that fails twice still fails, and the rerun is announced.
+if [ "$status" -ne 0 ] && [ "${TIETOSUOJA_NO_RERUN:-}" != "1" ]; then
+    browser_trx=""; other_failures=0
+    for trx in "$results"/*.trx; do
+        [ -e "$trx" ] || continue
+        if grep -qi 'tietosuoja.browsertests.dll' "$trx"; then
+            browser_trx="$trx"
+        elif [ "$(failures_in "$trx")" -gt 0 ]; then
+            other_failures=1
+        fi
+    done
+    if [ -n "$browser_trx" ] && [ "$other_failures" -eq 0 ] && [ "$(failures_in "$browser_trx")" -gt 0 ]; then
+        echo "RERUN: $(failures_in "$browser_trx") browser test(s) failed; running the browser suite once more"
+        mv "$browser_trx" "$browser_trx.first-attempt"
+        status=0
+        dotnet test tests/Tietosuoja.BrowserTests --no-build --configuration Release --logger "trx" --results-directory "$results" "$@" || status=$?
+    fi
+fi
+
 passed=0; failed=0; skipped=0; files=0
 for trx in "$results"/*.trx; do
     [ -e "$trx" ] || continue
