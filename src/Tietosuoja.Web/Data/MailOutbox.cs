@@ -29,10 +29,20 @@ public sealed class MailOutbox(PortalDbContext db, TimeProvider clock, MailSigna
             CreatedAt = now,
             NextAttemptAt = now,
         });
+        db.HoldsUnsignalledMail = true;
         if (!_listening)
         {
             _listening = true;
-            db.SavedChanges += (_, _) => signal.Wake();
+            // Inside an explicit transaction the mail is not visible to the sender until the
+            // commit, where MailCommitInterceptor wakes it instead.
+            db.SavedChanges += (_, _) =>
+            {
+                if (db.HoldsUnsignalledMail && db.Database.CurrentTransaction is null)
+                {
+                    db.HoldsUnsignalledMail = false;
+                    signal.Wake();
+                }
+            };
         }
     }
 
@@ -57,18 +67,28 @@ public sealed class MailOutbox(PortalDbContext db, TimeProvider clock, MailSigna
 public sealed record OutboxStatus(int Pending, int Failing, string? LastError, DateTime? LastErrorAt);
 
 /// <summary>
-/// Wakes the sender when a transaction commits. A mail saved inside an explicit transaction (a
-/// round's announcement, the digest) is not visible to the sender when SaveChanges returns, only
-/// after the commit; waking on SavedChanges alone left such a mail to the next poll.
+/// Wakes the sender when a transaction that saved mail commits. A mail saved inside an explicit
+/// transaction (a round's announcement, the digest) is not visible to the sender when SaveChanges
+/// returns, only after the commit; waking on SavedChanges alone left such a mail to the next poll.
 /// </summary>
 public sealed class MailCommitInterceptor(MailSignal signal) : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
 {
-    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) => signal.Wake();
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) =>
+        WakeIfMailWasSaved(eventData);
 
     public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        signal.Wake();
+        WakeIfMailWasSaved(eventData);
         return Task.CompletedTask;
+    }
+
+    private void WakeIfMailWasSaved(Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData)
+    {
+        if (eventData.Context is PortalDbContext { HoldsUnsignalledMail: true } db)
+        {
+            db.HoldsUnsignalledMail = false;
+            signal.Wake();
+        }
     }
 }
 

@@ -37,6 +37,13 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<CommentNote> CommentNotes => Set<CommentNote>();
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
 
+    /// <summary>
+    /// Set by <see cref="MailOutbox.Add"/>: this unit of work holds mail the sender has not been
+    /// woken for yet. Only such a unit wakes the sender when it is saved or committed, so the many
+    /// transactions that carry no mail do not wake it for an empty pass.
+    /// </summary>
+    internal bool HoldsUnsignalledMail { get; set; }
+
     public DbSet<BlockedAddress> BlockedAddresses => Set<BlockedAddress>();
 
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
