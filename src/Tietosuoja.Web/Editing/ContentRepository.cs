@@ -252,7 +252,7 @@ public sealed partial class ContentRepository(ContentStore store, IOptions<Conte
     internal Task WaitForPushRequestAsync(TimeSpan timeout, CancellationToken cancellationToken) => _pushWanted.WaitAsync(timeout, cancellationToken);
 
     /// <summary>Pushes the branch to the remote if it has commits the remote lacks; returns whether nothing is left to push.</summary>
-    internal bool PushPending()
+    internal bool PushPending(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(Options.Remote) || !IsRepository)
         {
@@ -283,6 +283,9 @@ public sealed partial class ContentRepository(ContentStore store, IOptions<Conte
             var pushOptions = new PushOptions
             {
                 OnPushStatusError = error => rejection = error.Message,
+                // Returning false makes libgit2 stop the transfer, so shutdown ends a slow push.
+                OnPackBuilderProgress = (_, _, _) => !cancellationToken.IsCancellationRequested,
+                OnPushTransferProgress = (_, _, _) => !cancellationToken.IsCancellationRequested,
                 CredentialsProvider = string.IsNullOrEmpty(Options.Username)
                     ? null
                     : (_, _, _) => new UsernamePasswordCredentials { Username = Options.Username, Password = Options.Password ?? string.Empty },
@@ -406,10 +409,13 @@ public sealed class ContentPushService(ContentRepository repository, IOptions<Co
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            // Commits made while this instance was down, or by another instance, are pushed too.
-            var done = await Task.Run(repository.PushPending, stoppingToken);
             try
             {
+                // Commits made while this instance was down, or by another instance, are pushed too.
+                // Shutdown does not wait for a push that hangs on the network (a remote that accepts
+                // the connection and never answers): the commit stays in the repository and is
+                // pushed after the next start, while the host stops on time.
+                var done = await Task.Run(() => repository.PushPending(stoppingToken), CancellationToken.None).WaitAsync(stoppingToken);
                 await repository.WaitForPushRequestAsync(done ? Timeout.InfiniteTimeSpan : options.Value.PushRetryInterval, stoppingToken);
             }
             catch (OperationCanceledException)
