@@ -120,7 +120,7 @@ public sealed class CommentDigest(
         {
             var count = counts.Single(c => c.RoundId == round.Id).Count;
             blocks.Add(new MailBlock.Link(
-                UiText.Get("Mail_Digest_Round", language)
+                UiText.Get(count == 1 ? "Mail_Digest_RoundOne" : "Mail_Digest_Round", language)
                     .Replace("{0}", round.Title(language), StringComparison.Ordinal)
                     .Replace("{1}", count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
                 site.Absolute(EditorUrls.RoundComments(language, round.Id))));

@@ -79,6 +79,6 @@ public sealed class CommentDigestTests
 
         var mails = Digests(portal);
         Assert.Equal(2, mails.Count);
-        Assert.Single(mails, m => m.TextBody!.Contains("Testikierros: 1 uutta kommenttia", StringComparison.Ordinal));
+        Assert.Single(mails, m => m.TextBody!.Contains("Testikierros: 1 uusi kommentti", StringComparison.Ordinal));
     }
 }
