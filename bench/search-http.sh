@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Search over HTTP: latency percentiles of the search page at 1 and at N connections. Publishes a
-# Release build, starts it on 127.0.0.1 with the repository's content, drives it with wrk
-# (installed from Debian's packages when missing) for a bounded time per query, then stops it.
+# Search over HTTP: latency percentiles and the server's CPU time per request of the search page,
+# at 1 and at N connections. Publishes a Release build and starts it twice on 127.0.0.1 with the
+# repository's content: once as deployed (Voikko and hunspell-sv) and, as root, once with the
+# dictionaries hidden in a private mount namespace (the stemmers-only fallback of a bare machine).
+# Drives both alternately with wrk (installed from Debian's packages when missing), a bounded time
+# per measurement, with a cached reading page as the yardstick; then stops them.
 # Usage: bench/search-http.sh [seconds-per-run=10] [connections=32]     Results: docs/performance.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 duration="${1:-10}"
 connections="${2:-32}"
-port=5098
 out="$(mktemp -d)"
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$out"' EXIT
+servers=()
+trap 'for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$out"' EXIT
+
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if ! command -v wrk >/dev/null; then
     sudo_cmd=""; if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
@@ -18,25 +23,101 @@ if ! command -v wrk >/dev/null; then
 fi
 
 dotnet publish src/Tietosuoja.Web --configuration Release --output "$out/app" --nologo -v quiet >/dev/null
-# Testing: Production would need the Entra app registration, a public https address and a key-ring
-# certificate, none of which a search benchmark on 127.0.0.1 uses.
-ASPNETCORE_ENVIRONMENT=Testing EditorAuth__LocalSignIn=true Content__Path="$PWD/content" Serilog__MinimumLevel__Default=Warning \
-    ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$out/app/Tietosuoja.Web.dll" >"$out/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
 
-# Multi-word searches in both languages (search pages are never output-cached).
-paths=("/haku?q=voiko+kunta+k%C3%A4ytt%C3%A4%C3%A4+suostumusta+k%C3%A4sittelyperusteena" "/haku?q=rekister%C3%B6idyn+oikeus+saada+p%C3%A4%C3%A4sy+tietoihin"
+free_port() {
+    local port
+    for port in $(shuf -i 20000-60000 -n 50); do
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+    done
+    echo "no free port found" >&2; return 1
+}
+
+# start NAME [wrapper...]: the portal on a free port, its own database; sets port_NAME and pid_NAME.
+start() {
+    local name="$1"; shift
+    local port; port="$(free_port)"
+    # Testing: Production would need the Entra app registration, a public https address and a
+    # key-ring certificate, none of which a search benchmark on 127.0.0.1 uses.
+    ASPNETCORE_ENVIRONMENT=Testing EditorAuth__LocalSignIn=true Content__Path="$PWD/content" Serilog__MinimumLevel__Default=Warning \
+        Database__ConnectionString="Data Source=$out/$name.db" ASPNETCORE_URLS="http://127.0.0.1:$port" \
+        "$@" dotnet "$out/app/Tietosuoja.Web.dll" >"$out/$name.log" 2>&1 &
+    local pid=$!
+    servers+=("$pid")
+    printf -v "pid_$name" '%s' "$pid"
+    printf -v "port_$name" '%s' "$port"
+    # Generous: on a busy machine the dictionaries and the content take tens of seconds to load.
+    for _ in $(seq 1 600); do
+        curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.2
+    done
+    echo "$name did not become ready:" >&2; cat "$out/$name.log" >&2; return 1
+}
+
+start dictionaries
+names=(dictionaries)
+# A private mount namespace (root only) puts empty folders over Voikko's and Hunspell's
+# dictionaries for that one process: what the portal does on a machine without the packages.
+if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
+    start stemmers unshare -m sh -c 'mount -t tmpfs none /usr/lib/voikko && mount -t tmpfs none /usr/share/hunspell && exec "$@"' hide
+    names+=(stemmers)
+else
+    echo "(not root or no unshare: the stemmers-only server is skipped)"
+fi
+for name in "${names[@]}"; do
+    port="port_$name"
+    curl -sf -H 'Accept: application/json' "http://127.0.0.1:${!port}/health/ready" \
+        | sed -E 's/.*"search-dictionaries":\{[^}]*"description":"([^"]*)".*/\1/' | sed "s/^/$name: /"
+    echo
+done
+
+# A cached reading page as the yardstick, then multi-word searches in both languages (search
+# pages are never output-cached, every request searches).
+paths=("/luku/rekisterinpitaja"
+    "/haku?q=voiko+kunta+k%C3%A4ytt%C3%A4%C3%A4+suostumusta+k%C3%A4sittelyperusteena"
+    "/haku?q=rekister%C3%B6idyn+oikeus+saada+p%C3%A4%C3%A4sy+tietoihin"
     "/sv/sok?q=kan+kommunen+anv%C3%A4nda+samtycke")
-for path in "${paths[@]}"; do wrk --threads 1 --connections 4 --duration 2s "http://127.0.0.1:$port$path" >/dev/null; done
+for name in "${names[@]}"; do
+    port="port_$name"
+    for path in "${paths[@]}"; do wrk --threads 1 --connections 4 --duration 2s "http://127.0.0.1:${!port}$path" >/dev/null; done
+done
 
+ticks_per_second="$(getconf CLK_TCK)"
+# utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat, after the name).
+cpu_ticks() { sed -E 's/^.*\) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
+label() { local s="${1//+/ }"; printf '%b' "${s//%/\\x}"; }
 ms() { awk -v p="$1" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.2f", v }' "$out/wrk.txt"; }
-printf "%-70s %5s %9s %9s %9s\n" "URL" "conns" "req/s" "p50 ms" "p99 ms"
+
+printf "%-62s %-12s %5s %8s %8s %8s %9s\n" "URL" "server" "conns" "req/s" "p50 ms" "p99 ms" "CPU ms/r"
+: >"$out/results.tsv"
 for path in "${paths[@]}"; do
     for conns in 1 "$connections"; do
         threads=$((conns < 2 ? 1 : 2))
-        wrk --threads "$threads" --connections "$conns" --duration "${duration}s" --latency "http://127.0.0.1:$port$path" >"$out/wrk.txt"
-        printf "%-70s %5s %9s %9s %9s\n" "$path" "$conns" "$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")" "$(ms 50%)" "$(ms 99%)"
-        awk '/Non-2xx|Socket errors/ {print "  " $0}' "$out/wrk.txt"
+        # Alternately, so that whatever else runs on the machine weighs on both servers alike.
+        for name in "${names[@]}"; do
+            port="port_$name"; pid="pid_$name"
+            before="$(cpu_ticks "${!pid}")"
+            wrk --threads "$threads" --connections "$conns" --duration "${duration}s" --latency "http://127.0.0.1:${!port}$path" >"$out/wrk.txt"
+            after="$(cpu_ticks "${!pid}")"
+            requests="$(awk '/requests in/ { print $1 }' "$out/wrk.txt")"
+            cpu="$(awk -v t="$((after - before))" -v hz="$ticks_per_second" -v n="$requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')"
+            rps="$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")"
+            printf "%-62s %-12s %5s %8.0f %8s %8s %9s\n" "$(label "$path")" "$name" "$conns" "$rps" "$(ms 50%)" "$(ms 99%)" "$cpu"
+            printf "%s\t%s\t%s\t%s\t%s\n" "$path" "$name" "$conns" "$cpu" "$(ms 99%)" >>"$out/results.tsv"
+            awk '/Non-2xx|Socket errors/ {print "  " $0}' "$out/wrk.txt"
+        done
     done
 done
+
+echo
+# The ratios hold on a busy machine where the absolute figures do not.
+awk -F'\t' -v page="${paths[0]}" '
+    $1 == page { base[$2] += $4; nbase[$2]++; next }
+    { search[$2] += $4; nsearch[$2]++ }
+    END {
+        for (name in search) {
+            printf "%s: CPU per search %.3f ms, %.1f times a cached page (%.3f ms)\n", name, search[name] / nsearch[name], (search[name] / nsearch[name]) / (base[name] / nbase[name]), base[name] / nbase[name]
+        }
+        if ("stemmers" in search) printf "dictionaries / stemmers only, CPU per search: %.2f\n", (search["dictionaries"] / nsearch["dictionaries"]) / (search["stemmers"] / nsearch["stemmers"])
+    }' "$out/results.tsv"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

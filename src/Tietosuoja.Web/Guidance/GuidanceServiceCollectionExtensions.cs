@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
 namespace Tietosuoja.Web.Guidance;
 
 public static class GuidanceServiceCollectionExtensions
@@ -14,7 +16,8 @@ public static class GuidanceServiceCollectionExtensions
         services.AddHostedService<ContentWatcher>();
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content", tags: ["ready"]);
         services.AddHostedService<Search.SearchLanguageStartup>();
-        services.AddHealthChecks().AddCheck<Search.SearchLanguageHealthCheck>("search-dictionaries", tags: ["ready"]);
+        // The tools are loaded on the first check (or by SearchLanguageStartup), not at registration.
+        services.AddHealthChecks().Add(new HealthCheckRegistration("search-dictionaries", _ => new Search.SearchLanguageHealthCheck(Search.LanguageTools.Default), failureStatus: null, tags: ["ready"]));
         return services;
     }
 }

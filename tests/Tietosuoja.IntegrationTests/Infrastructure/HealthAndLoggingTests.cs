@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 using Serilog.Events;
@@ -29,6 +30,25 @@ public sealed class HealthAndLoggingTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Readiness_in_json_names_the_search_dictionaries_and_stays_healthy()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/health/ready", UriKind.Relative));
+        request.Headers.Accept.ParseAdd("application/json");
+
+        var response = await _portal.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
+        var dictionaries = health.RootElement.GetProperty("checks").GetProperty("search-dictionaries");
+        Assert.Equal("Healthy", dictionaries.GetProperty("status").GetString());
+        // This machine has the Debian packages (the test command installs them): both are named.
+        var description = dictionaries.GetProperty("description").GetString()!;
+        Assert.Matches(@"^Finnish: Voikko \(libvoikko\.so\.1, Finnish dictionary\); Swedish: Hunspell \(sv_(FI|SE)\)$", description);
     }
 
     [Fact]

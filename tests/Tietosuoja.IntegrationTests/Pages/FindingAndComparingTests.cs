@@ -1,5 +1,6 @@
 using System.Net;
 using System.ServiceModel.Syndication;
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using Tietosuoja.IntegrationTests.Comments;
@@ -47,6 +48,38 @@ public sealed class FindingAndComparingTests(FixturePortal portal) : IClassFixtu
         var links = page.Document.QuerySelectorAll(".search-result a").Select(a => a.GetAttribute("href")).ToList();
         Assert.NotEmpty(links);
         Assert.All(links, href => Assert.StartsWith("/sv/kapitel/", href, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/haku?q=", "rekisterinpitjä", "Tarkoititko: rekisterinpitäjä?", "rekisterinpitäjä")]
+    [InlineData("/haku?q=", "vastustamisoikeus suostumsu", "Tarkoititko: vastustamisoikeus suostumus?", "vastustamisoikeus suostumus")]
+    [InlineData("/sv/sok?q=", "samtyke", "Menade du: samtycke?", "samtycke")]
+    public async Task A_misspelt_word_gets_a_suggestion_that_links_to_the_corrected_search(string search, string query, string shown, string corrected)
+    {
+        var page = await _client.GetPageAsync(search + Uri.EscapeDataString(query));
+
+        var suggestion = page.Document.QuerySelector(".search-suggestion")!;
+        Assert.Equal(shown, Regex.Replace(suggestion.TextContent, @"\s+", " ").Trim());
+        var link = suggestion.QuerySelector("a")!;
+        Assert.Equal(corrected, link.TextContent);
+        Assert.Equal(search + Uri.EscapeDataString(corrected), link.GetAttribute("href"));
+
+        var followed = await _client.GetPageAsync(link.GetAttribute("href")!);
+
+        Assert.Equal(corrected, followed.Document.GetElementById("search-query")!.GetAttribute("value"));
+        Assert.NotEmpty(followed.Document.QuerySelectorAll(".search-result"));
+        Assert.Null(followed.Document.QuerySelector(".search-suggestion"));
+    }
+
+    [Theory]
+    [InlineData("/haku?q=", "rekisterinpitäjän vastuu")]
+    [InlineData("/sv/sok?q=", "personuppgiftsansvariga")]
+    public async Task Known_words_get_no_suggestion(string search, string query)
+    {
+        var page = await _client.GetPageAsync(search + Uri.EscapeDataString(query));
+
+        Assert.NotEmpty(page.Document.QuerySelectorAll(".search-result"));
+        Assert.Null(page.Document.QuerySelector(".search-suggestion"));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -104,16 +105,18 @@ public sealed class GuidanceSearchIndex
             return SearchResults.Refused(text, includeEarlier, SearchProblem.NoWords);
         }
 
+        var index = _indexes[language];
         var anyWord = new BooleanQuery();
         foreach (var queryWord in words)
         {
+            // One clause per word even when none of its terms is indexed: the coordination
+            // factor counts the words of the query, as before the terms were pruned.
             var word = new DisjunctionMaxQuery(0.1f);
-            AddClauses(word, queryWord.Stems, WordFields);
-            AddClauses(word, queryWord.Parts, PartFields);
+            AddClauses(word, queryWord.Stems, WordFields, index);
+            AddClauses(word, queryWord.Parts, PartFields, index);
             anyWord.Add(word, Occur.SHOULD);
         }
 
-        var index = _indexes[language];
         var results = index.Search(text, anyWord, words, includeEarlier, Math.Clamp(page, 1, MaxPages));
         return results with { Suggestion = Suggestion(language, text, words, index) };
     }
@@ -149,13 +152,24 @@ public sealed class GuidanceSearchIndex
         return corrected;
     }
 
-    private static void AddClauses(DisjunctionMaxQuery word, IEnumerable<string> terms, (string Field, float Boost)[] fields)
+    /// <summary>
+    /// A term query only for each field that has the term: a query word's stems and parts times five
+    /// fields are some 50–100 term lookups, most of them misses, and the lookups were a third of a
+    /// search. A missing term matches nothing, so leaving it out changes no score but the query
+    /// norm, which scales every score alike and so keeps the order.
+    /// </summary>
+    private static void AddClauses(DisjunctionMaxQuery word, IEnumerable<string> terms, (string Field, float Boost)[] fields, LanguageIndex index)
     {
         foreach (var term in terms)
         {
             foreach (var (field, boost) in fields)
             {
-                word.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+                if (index.Has(field, term))
+                {
+                    var query = index.TermQuery(field, term);
+                    query.Boost = boost;
+                    word.Add(query);
+                }
             }
         }
     }
@@ -163,9 +177,25 @@ public sealed class GuidanceSearchIndex
     private sealed record Entry(Chapter Chapter, ChapterVersion Version, string? Anchor, string Heading, string Body, bool IsLatest, TermOffsets TitleTerms, TermOffsets HeadingTerms, TermOffsets BodyTerms);
 
     /// <param name="entryOf">Lucene document → index into <paramref name="entries"/> (no stored-field decompression per hit).</param>
-    private sealed class LanguageIndex(IndexSearcher searcher, int[] entryOf, ImmutableArray<Entry> entries, TermIds termIds, Vocabulary vocabulary)
+    private sealed class LanguageIndex(IndexSearcher searcher, int[] entryOf, ImmutableArray<Entry> entries, TermIds termIds, Vocabulary vocabulary, Dictionary<string, int> fieldsOfTerm)
     {
+        private static readonly string[] SearchedFields = [TitleField, HeadingField, BodyField, HeadingPartsField, BodyPartsField];
+
         public bool Knows(IEnumerable<string> terms) => termIds.Of(terms).Length > 0;
+
+        /// <summary>Whether <paramref name="field"/> holds <paramref name="term"/> in any section (read-only after the build).</summary>
+        public bool Has(string field, string term) =>
+            fieldsOfTerm.TryGetValue(term, out var fields) && (fields & (1 << Array.IndexOf(SearchedFields, field))) != 0;
+
+        // Where a term's postings are and how common it is, looked up in the term dictionary once
+        // per index rather than once per search; at most one entry per indexed term and field.
+        private readonly ConcurrentDictionary<Term, TermContext> _termContexts = new();
+
+        public TermQuery TermQuery(string field, string term)
+        {
+            var key = new Term(field, term);
+            return new TermQuery(key, _termContexts.GetOrAdd(key, k => TermContext.Build(searcher.TopReaderContext, k)));
+        }
 
         public string? NearestWord(string word) => vocabulary.Nearest(word);
 
@@ -228,7 +258,24 @@ public sealed class GuidanceSearchIndex
             // Read once into an array: doc values objects are not safe to share between threads.
             var values = MultiDocValues.GetNumericValues(reader, EntryField);
             var entryOf = Enumerable.Range(0, reader.MaxDoc).Select(document => (int)values.Get(document)).ToArray();
-            return new LanguageIndex(new IndexSearcher(reader), entryOf, entries.ToImmutable(), termIds, vocabulary);
+            return new LanguageIndex(new IndexSearcher(reader), entryOf, entries.ToImmutable(), termIds, vocabulary, FieldsOfTerms(reader));
+        }
+
+        /// <summary>Every indexed term with a bit for each of <see cref="SearchedFields"/> that has it.</summary>
+        private static Dictionary<string, int> FieldsOfTerms(IndexReader reader)
+        {
+            var fieldsOfTerm = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var field = 0; field < SearchedFields.Length; field++)
+            {
+                var terms = MultiFields.GetTerms(reader, SearchedFields[field])?.GetEnumerator();
+                while (terms is not null && terms.MoveNext())
+                {
+                    var term = terms.Term.Utf8ToString();
+                    fieldsOfTerm[term] = fieldsOfTerm.GetValueOrDefault(term) | (1 << field);
+                }
+            }
+
+            return fieldsOfTerm;
         }
 
         public SearchResults Search(string text, Query query, IReadOnlyList<QueryWord> words, bool includeEarlier, int page)

@@ -8,11 +8,10 @@ namespace Tietosuoja.Web.Guidance.Search;
 /// an instance gets traffic, and a missing dictionary is no reason to take it out; Degraded is kept
 /// for what an editor must act on (a refused content change). The description says what is missing.
 /// </summary>
-public sealed class SearchLanguageHealthCheck : IHealthCheck
+public sealed class SearchLanguageHealthCheck(LanguageTools tools) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var tools = LanguageTools.Default;
         var description = tools.Problems.Count == 0
             ? $"Finnish: {tools.Finnish!.Description}; Swedish: {tools.Swedish!.Description}"
             : string.Join("; ", tools.Problems);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Tietosuoja.TestSupport;
 using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Guidance.Search;
@@ -27,6 +28,16 @@ public sealed class FallbackAnalyzerTests
             finnish => Assert.StartsWith("Finnish morphology (Voikko) not found: install libvoikko1 and voikko-fi for better Finnish search", finnish, StringComparison.Ordinal),
             swedish => Assert.StartsWith("Swedish dictionary (Hunspell) not found: install hunspell-sv", swedish, StringComparison.Ordinal));
         Assert.False(Bare.Analyzer(Language.Fi).HasDictionary);
+    }
+
+    [Fact]
+    public async Task Readiness_stays_healthy_without_the_libraries_and_says_what_to_install()
+    {
+        var result = await new SearchLanguageHealthCheck(Bare).CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(HealthStatus.Healthy, result.Status);
+        Assert.Contains("install libvoikko1 and voikko-fi", result.Description, StringComparison.Ordinal);
+        Assert.Contains("install hunspell-sv", result.Description, StringComparison.Ordinal);
     }
 
     [Fact]
