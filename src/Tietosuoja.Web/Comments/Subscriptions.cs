@@ -27,13 +27,16 @@ public sealed class SubscriptionInput
 
     public bool FeedbackReports { get; set; }
 
+    public bool Events { get; set; }
+
     /// <summary>Chapter ids; none for the whole guidance.</summary>
     public List<string> Chapters { get; set; } = [];
 
     public SubscriptionTopics Topics =>
         (PublishedVersions ? SubscriptionTopics.PublishedVersions : 0)
         | (OpenedRounds ? SubscriptionTopics.OpenedRounds : 0)
-        | (FeedbackReports ? SubscriptionTopics.FeedbackReports : 0);
+        | (FeedbackReports ? SubscriptionTopics.FeedbackReports : 0)
+        | (Events ? SubscriptionTopics.Events : 0);
 
     public IReadOnlyList<FieldProblem> Validate(ContentSnapshot content)
     {

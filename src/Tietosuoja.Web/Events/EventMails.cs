@@ -184,6 +184,5 @@ public sealed class EventMails(
     internal static string Title(PortalEvent portalEvent, Language language) =>
         language == Language.Sv && !PlainText.IsBlank(portalEvent.TitleSv) ? portalEvent.TitleSv : portalEvent.TitleFi;
 
-    private static string When(PortalEvent portalEvent, Language language) =>
-        $"{FinnishTime.Format(portalEvent.StartsAt, language)}–{FinnishTime.ToLocal(portalEvent.EndsAt):H.mm}";
+    private static string When(PortalEvent portalEvent, Language language) => EventTimes.Span(portalEvent.StartsAt, portalEvent.EndsAt, language);
 }

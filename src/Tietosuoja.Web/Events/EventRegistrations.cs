@@ -26,8 +26,12 @@ public sealed class RegistrationInput
 
     public bool Consent { get; set; }
 
-    /// <summary>Only the exact names of the list; numbers such as "0" would otherwise parse too.</summary>
-    public OrganisationType? ParsedOrganisationType => ParseExact<OrganisationType>(OrganisationType);
+    /// <summary>
+    /// Only the exact names of the list (numbers such as "0" would otherwise parse too), and not
+    /// "private person": a registrant takes part for an organisation, which they name.
+    /// </summary>
+    public OrganisationType? ParsedOrganisationType =>
+        ParseExact<OrganisationType>(OrganisationType) is { } type && type != Data.OrganisationType.PrivatePerson ? type : null;
 
     public ParticipantRole? ParsedRole => ParseExact<ParticipantRole>(Role);
 
@@ -213,6 +217,10 @@ public sealed class EventRegistrations(PortalDbContext db, TimeProvider clock, E
 
         return RegistrationResult.Stored(token, registration.Status);
     }
+
+    /// <summary>How many registrants have a seat: a webinar with a cap shows when it is full.</summary>
+    public Task<int> SeatsTakenAsync(int eventId, CancellationToken cancellationToken) =>
+        db.EventRegistrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Selected, cancellationToken);
 
     /// <summary>The registration behind a private link; null for an unknown or malformed token.</summary>
     public async Task<RegistrationView?> FindAsync(string? token, CancellationToken cancellationToken)
