@@ -40,10 +40,10 @@ public sealed class RegistrationInput
         List<FieldProblem?> problems =
         [
             PlainText.Check(nameof(Name), Name, PortalDbContext.NameMaxLength, requiredMessage: "Error_RegistrationNameRequired", tooLongMessage: "Error_NameTooLong"),
-            PlainText.Check(nameof(Email), Email, PortalDbContext.EmailMaxLength, requiredMessage: "Error_RegistrationEmailRequired", tooLongMessage: "Error_EmailInvalid")
-                ?? (EmailAddress.IsValid(PlainText.Trim(Email!)) ? null : new(nameof(Email), "Error_EmailInvalid")),
+            PlainText.Check(nameof(Email), Email, PortalDbContext.EmailMaxLength, requiredMessage: "Error_RegistrationEmailRequired", tooLongMessage: "Error_RegistrationEmailInvalid")
+                ?? (EmailAddress.IsValid(PlainText.Trim(Email!)) ? null : new(nameof(Email), "Error_RegistrationEmailInvalid")),
             PlainText.Check(nameof(OrganisationName), OrganisationName, PortalDbContext.NameMaxLength, requiredMessage: "Error_RegistrationOrganisationRequired", tooLongMessage: "Error_NameTooLong"),
-            ParsedOrganisationType is null ? new(nameof(OrganisationType), "Error_OrganisationTypeRequired") : null,
+            ParsedOrganisationType is null ? new(nameof(OrganisationType), "Error_RegistrationOrganisationTypeRequired") : null,
             ParsedRole is null ? new(nameof(Role), "Error_RegistrationRoleRequired") : null,
             PlainText.Check(nameof(Contribution), Contribution, PortalDbContext.ContributionMaxLength, required: false),
             Consent ? null : new(nameof(Consent), "Error_RegistrationConsentRequired"),
