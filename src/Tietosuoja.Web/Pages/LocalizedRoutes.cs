@@ -51,6 +51,12 @@ public static class LocalizedRoutes
         Route(conventions, "/Editor/RoundComments", EditorUrls.Templates.RoundComments);
         Route(conventions, "/Editor/Comment", EditorUrls.Templates.Comment);
         Route(conventions, "/Editor/Audit", EditorUrls.Templates.Audit);
+        Route(conventions, "/Editor/Events/Index", EditorUrls.Templates.Events);
+        Route(conventions, "/Editor/Events/Edit", EditorUrls.Templates.NewEvent, EditorUrls.Templates.EditEvent);
+        Route(conventions, "/Editor/Events/Event", EditorUrls.Templates.Event);
+        Route(conventions, "/Editor/Events/Registrants", EditorUrls.Templates.EventRegistrants);
+        Route(conventions, "/Editor/Events/Memo", EditorUrls.Templates.EventMemo);
+        Route(conventions, "/Editor/Events/Recording", EditorUrls.Templates.EventRecording);
     }
 
     private static void Route(PageConventionCollection conventions, string page, params Func<Language, string>[] templates) =>
