@@ -23,3 +23,46 @@ public sealed class EventEditorPages(IPage page) : PortalPage(page)
         await Page.GetByLabel("Kokouslinkki").FillAsync(meetingLink);
     }
 }
+
+/// <summary>The public registration form, filled by label (or by keyboard alone), and the private page it leads to.</summary>
+public sealed class RegistrationFormPage(IPage page) : PortalPage(page)
+{
+    public ILocator ErrorSummary => Page.Locator(".error-summary");
+
+    public ILocator Name => Page.GetByLabel("Nimi (pakollinen)");
+
+    public ILocator Email => Page.GetByLabel("Sähköpostiosoite (pakollinen)");
+
+    public ILocator Role => Page.GetByLabel("Tehtäväsi (pakollinen)");
+
+    public ILocator OrganisationName => Page.GetByLabel("Organisaation nimi (pakollinen)");
+
+    public ILocator OrganisationType => Page.GetByLabel("Organisaation tyyppi (pakollinen)");
+
+    public ILocator Consent => Page.GetByRole(AriaRole.Checkbox);
+
+    public async Task SendAsync()
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Lähetä ilmoittautuminen" }).ClickAsync();
+        await Page.WaitForLoadStateAsync();
+    }
+
+    /// <summary>The private link shown on the page a registration leads to.</summary>
+    public Task<string> PrivateLinkAsync() => Page.Locator("#private-link-url").InnerTextAsync();
+
+    /// <summary>Presses Tab until the focused element matches <paramref name="selector"/>, as someone without a mouse would; fails if it is never reached.</summary>
+    public async Task TabToAsync(string selector, int maximumPresses = 40)
+    {
+        for (var i = 0; i < maximumPresses; i++)
+        {
+            if (await Page.EvaluateAsync<bool>("selector => document.activeElement?.matches(selector) ?? false", selector))
+            {
+                return;
+            }
+
+            await Page.Keyboard.PressAsync("Tab");
+        }
+
+        throw new Xunit.Sdk.XunitException($"Tab never reached {selector}");
+    }
+}
