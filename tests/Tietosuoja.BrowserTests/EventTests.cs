@@ -182,7 +182,7 @@ public sealed class EventTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.Keyboard.PressAsync("Space");
         await form.TabToAsync("button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForLoadStateAsync();
+        await page.WaitForURLAsync("**/ilmoittautuminen/**");
 
         Assert.Equal("Kiitos ilmoittautumisesta", await page.EvaluateAsync<string>("() => document.activeElement?.textContent?.trim()"));
         Assert.Contains("Ilmoittautunut", await page.Locator(".registration-status").InnerTextAsync(), StringComparison.Ordinal);
@@ -233,7 +233,8 @@ public sealed class EventTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var editor = new EditorPages(page);
         await editor.SignInAsync("Liisa Lakimies");
         await page.GotoAsync($"/toimitus/tilaisuudet/{eventId}");
-        await editor.FollowAsync("Muistio");
+        // Exactly: the event's title in the breadcrumb contains the word too.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Muistio", Exact = true }).ClickAsync();
         await page.GetByLabel("Muistio suomeksi (Markdown)").FillAsync("## Keskustelun pääkohdat\n\n- Ryhmä toivoi malliselostetta.\n- <script>alert(1)</script> ei kuulu muistioon.\n");
         await editor.ClickAsync("Esikatsele");
 

@@ -29,17 +29,17 @@ public sealed class RegistrationFormPage(IPage page) : PortalPage(page)
 {
     public ILocator ErrorSummary => Page.Locator(".error-summary");
 
-    public ILocator Name => Page.GetByLabel("Nimi (pakollinen)");
+    public ILocator Name => Page.GetByLabel("Nimi (pakollinen)", new() { Exact = true });
 
-    public ILocator Email => Page.GetByLabel("Sähköpostiosoite (pakollinen)");
+    public ILocator Email => Page.GetByLabel("Sähköpostiosoite (pakollinen)", new() { Exact = true });
 
-    public ILocator Role => Page.GetByLabel("Tehtäväsi (pakollinen)");
+    public ILocator Role => Page.GetByLabel("Tehtäväsi (pakollinen)", new() { Exact = true });
 
-    public ILocator OrganisationName => Page.GetByLabel("Organisaation nimi (pakollinen)");
+    public ILocator OrganisationName => Page.GetByLabel("Organisaation nimi (pakollinen)", new() { Exact = true });
 
-    public ILocator OrganisationType => Page.GetByLabel("Organisaation tyyppi (pakollinen)");
+    public ILocator OrganisationType => Page.GetByLabel("Organisaation tyyppi (pakollinen)", new() { Exact = true });
 
-    public ILocator Consent => Page.GetByRole(AriaRole.Checkbox);
+    public ILocator Consent => Page.Locator("#Input_Consent");
 
     public async Task SendAsync()
     {
