@@ -1,6 +1,7 @@
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Data;
 using Tietosuoja.Web.Editing;
+using Tietosuoja.Web.Events;
 using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Pages;
 
@@ -19,6 +20,7 @@ builder.Services.AddPortalMail(builder.Configuration);
 builder.Services.AddGuidance(builder.Configuration);
 builder.Services.AddComments(builder.Configuration);
 builder.Services.AddEditorArea(builder.Configuration, builder.Environment);
+builder.Services.AddEvents(builder.Configuration);
 builder.Services.AddPublicSite(builder.Configuration, builder.Environment);
 builder.Services.AddKeyRingProtection(builder.Configuration, builder.Environment);
 builder.Services.AddPortalWeb(builder.Environment);
@@ -32,6 +34,7 @@ if (args.Contains(MigrationCommand.Argument))
 }
 
 await app.InitializeCommentsAsync();
+await app.InitializeEventsAsync();
 app.UsePortal();
 await app.RunAsync();
 return 0;

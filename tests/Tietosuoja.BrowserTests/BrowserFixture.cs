@@ -104,6 +104,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         return saved.RoundId;
     }
 
+    /// <summary>A scope of the running portal's services, for a test that sets up its own data (events and their registrants).</summary>
+    public IServiceScope CreateScope() => _portal.Services.CreateScope();
+
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions

@@ -6,7 +6,8 @@ namespace Tietosuoja.Web.Comments;
 
 /// <summary>
 /// Sample rounds and comments for an empty development database, so the run command shows
-/// commenting at once: an open round on the draft versions and a closed one with its feedback report.
+/// commenting at once: an open round on the draft versions and a closed one with its feedback report,
+/// an upcoming workshop whose registration is open (with a few registrants) and a past webinar with its memo.
 /// Only in the Development environment; never in tests or production.
 /// </summary>
 public sealed partial class DevelopmentSeed(PortalDbContext db, ContentStore content, TimeProvider clock, ILogger<DevelopmentSeed> logger)
@@ -78,6 +79,83 @@ public sealed partial class DevelopmentSeed(PortalDbContext db, ContentStore con
                 "Ohjeen tulisi suositella tiettyä tietojärjestelmää.",
                 HandlingStatus.NotAccepted, "Ohje ei ota kantaa yksittäisiin tuotteisiin."));
         await db.SaveChangesAsync();
+        await SeedEventsAsync(open, closed, today);
+    }
+
+    private async Task SeedEventsAsync(Round open, Round closed, DateTime today)
+    {
+        var workshop = new PortalEvent
+        {
+            Kind = EventKind.Workshop,
+            TitleFi = "Etätyöpaja: käsittelyn oikeusperusteet ja jatkokäyttö",
+            TitleSv = "Distansworkshop: rättslig grund för behandling och vidareanvändning",
+            DescriptionFi = "Käymme läpi luvun 2 uuden version ja luvun 4 luonnoksen kuntien käytännön esimerkein. Työpaja on tarkoitettu erityisesti tietosuojavastaaville ja lakimiehille; mukaan kutsutaan myös ministeriöiden ja tietosuojavaltuutetun toimiston edustajat.\n\nTyöpaja pidetään Teamsissa, ja sen kesto on noin kolme tuntia.",
+            DescriptionSv = "Vi går igenom den nya versionen av kapitel 2 och utkastet till kapitel 4 med praktiska exempel från kommunerna. Workshoppen är främst avsedd för dataskyddsombud och jurister; även företrädare för ministerierna och dataombudsmannens byrå bjuds in.\n\nWorkshoppen hålls i Teams och tar cirka tre timmar.",
+            RoundId = open.Id,
+            RegistrationOpensAt = FinnishTime.ToUtc(today.AddDays(-3).AddHours(9)),
+            RegistrationClosesAt = FinnishTime.ToUtc(today.AddDays(10).AddHours(16)),
+            StartsAt = FinnishTime.ToUtc(today.AddDays(17).AddHours(13)),
+            EndsAt = FinnishTime.ToUtc(today.AddDays(17).AddHours(16)),
+            Capacity = 35,
+            MeetingLink = "https://teams.microsoft.com/l/meetup-join/esimerkki-tyopaja",
+            Chapters = [new EventChapter { ChapterId = "oikeusperusteet" }, new EventChapter { ChapterId = "jatkokaytto" }],
+        };
+        var webinar = new PortalEvent
+        {
+            Kind = EventKind.Webinar,
+            TitleFi = "Tulokset-webinaari: rekisterinpitäjä ja yhteisrekisterinpitäjyys",
+            TitleSv = "Resultatwebbinarium: personuppgiftsansvarig och gemensamt personuppgiftsansvar",
+            DescriptionFi = "Esittelimme luvun 1 kommentointikierroksen ja työpajojen tulokset sekä luvun julkaistun version. Webinaari oli kaikille avoin.",
+            DescriptionSv = "Vi presenterade resultaten av kommentarsrundan och workshopparna om kapitel 1 samt den publicerade versionen av kapitlet. Webbinariet var öppet för alla.",
+            RoundId = closed.Id,
+            RegistrationOpensAt = new DateTime(2026, 3, 2, 7, 0, 0, DateTimeKind.Utc),
+            RegistrationClosesAt = new DateTime(2026, 3, 25, 12, 0, 0, DateTimeKind.Utc),
+            StartsAt = new DateTime(2026, 3, 26, 12, 0, 0, DateTimeKind.Utc),
+            EndsAt = new DateTime(2026, 3, 26, 13, 30, 0, DateTimeKind.Utc),
+            MeetingLink = "https://teams.microsoft.com/l/meetup-join/esimerkki-webinaari",
+            MemoFi = "## Keskeiset tulokset\n\n- Kommentteja saatiin 42, eniten kunnilta ja hyvinvointialueilta.\n- Yhteisrekisterinpitäjyyteen lisättiin esimerkki kuntien yhteisestä asiakastietojärjestelmästä.\n- Käsitteiden määrittelyt koottiin sanastoksi.\n\n## Kysymyksiä webinaarista\n\nOsallistujat kysyivät erityisesti tehtävien delegoinnista kuntayhtymissä. Aihe otetaan mukaan seuraavaan versioon.",
+            MemoSv = "## Viktigaste resultat\n\n- Vi fick 42 kommentarer, flest från kommuner och välfärdsområden.\n- Till gemensamt personuppgiftsansvar lades ett exempel om kommunernas gemensamma klientdatasystem.\n- Begreppsdefinitionerna samlades i en ordlista.\n\n## Frågor under webbinariet\n\nDeltagarna frågade särskilt om delegering av uppgifter i samkommuner. Ämnet tas med i nästa version.",
+            MemoPublishedAt = new DateTime(2026, 3, 30, 9, 0, 0, DateTimeKind.Utc),
+            AnnouncedAt = new DateTime(2026, 3, 2, 7, 0, 0, DateTimeKind.Utc),
+            Chapters = [new EventChapter { ChapterId = "rekisterinpitaja" }],
+        };
+        foreach (var item in new[] { workshop, webinar })
+        {
+            item.CreatedAt = item.UpdatedAt = item.RegistrationOpensAt.AddDays(-7);
+        }
+
+        workshop.Registrations.AddRange(
+            Registrant(workshop, 0, "Esimerkkilän kaupunki", OrganisationType.Municipality, ParticipantRole.DataProtectionOfficer, "Suostumuksen dokumentointi asiakaspalvelussa."),
+            Registrant(workshop, 1, "Mallikunta", OrganisationType.Municipality, ParticipantRole.Lawyer, null),
+            Registrant(workshop, 2, "Esimerkkimaan hyvinvointialue", OrganisationType.WellbeingServicesCounty, ParticipantRole.DataProtectionOfficer, "Jatkokäyttö tutkimuksessa ja tilastoinnissa."),
+            Registrant(workshop, 3, "Esimerkkiseudun kuntayhtymä", OrganisationType.JointMunicipalAuthority, ParticipantRole.InformationManagement, null),
+            Registrant(workshop, 4, "Esimerkkiministeriö", OrganisationType.Ministry, ParticipantRole.Lawyer, "Lainsäädännön valmistelun näkökulma."),
+            Registrant(workshop, 5, "Tietosuojavaltuutetun toimisto", OrganisationType.DataProtectionOmbudsman, ParticipantRole.SectorExpert, null),
+            Registrant(workshop, 6, "Esimerkkilän kaupunki", OrganisationType.Municipality, ParticipantRole.Security, null),
+            Registrant(workshop, 7, "Esimerkki Oy", OrganisationType.MunicipalCompany, ParticipantRole.Management, "Kuntayhtiön asiakastietojen käsittely."));
+        db.Events.AddRange(workshop, webinar);
+        await db.SaveChangesAsync();
+    }
+
+    private static EventRegistration Registrant(PortalEvent portalEvent, int number, string organisation, OrganisationType type, ParticipantRole role, string? contribution)
+    {
+        var registeredAt = portalEvent.RegistrationOpensAt.AddHours(3 + (5 * number));
+        return new EventRegistration
+        {
+            TokenHash = CommentToken.HashOf(CommentToken.Create())!,
+            FormStampHash = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32),
+            Language = number == 3 ? Language.Sv : Language.Fi,
+            Name = $"Osallistuja {number + 1}",
+            Email = $"osallistuja{number + 1}@example.invalid",
+            OrganisationName = organisation,
+            OrganisationType = type,
+            Role = role,
+            Contribution = contribution,
+            Consent = true,
+            RegisteredAt = registeredAt,
+            StatusChangedAt = registeredAt,
+            Status = RegistrationStatus.Registered,
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sample content not found; the development database is left empty")]

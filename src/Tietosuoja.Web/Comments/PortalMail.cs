@@ -101,6 +101,9 @@ public enum UnsubscribeKind
 
     /// <summary>The editors' daily digest to one address.</summary>
     Digest,
+
+    /// <summary>The mails about one event registration.</summary>
+    EventRegistration,
 }
 
 public sealed record UnsubscribeTarget(UnsubscribeKind Kind, string Key);

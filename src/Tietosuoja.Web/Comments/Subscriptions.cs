@@ -27,13 +27,16 @@ public sealed class SubscriptionInput
 
     public bool FeedbackReports { get; set; }
 
+    public bool Events { get; set; }
+
     /// <summary>Chapter ids; none for the whole guidance.</summary>
     public List<string> Chapters { get; set; } = [];
 
     public SubscriptionTopics Topics =>
         (PublishedVersions ? SubscriptionTopics.PublishedVersions : 0)
         | (OpenedRounds ? SubscriptionTopics.OpenedRounds : 0)
-        | (FeedbackReports ? SubscriptionTopics.FeedbackReports : 0);
+        | (FeedbackReports ? SubscriptionTopics.FeedbackReports : 0)
+        | (Events ? SubscriptionTopics.Events : 0);
 
     public IReadOnlyList<FieldProblem> Validate(ContentSnapshot content)
     {
@@ -183,6 +186,12 @@ public sealed class SubscriptionService(
                 changed = await db.Comments.Where(c => c.TokenHash == commentHash && c.NotifyOnHandling)
                     .ExecuteUpdateAsync(set => set.SetProperty(c => c.NotifyOnHandling, false).SetProperty(c => c.ProtectedToken, (string?)null), cancellationToken);
                 break;
+            case UnsubscribeKind.EventRegistration:
+                var registrationHash = Convert.FromHexString(target.Key);
+                var stoppedAt = Now;
+                changed = await db.EventRegistrations.Where(r => r.TokenHash == registrationHash && r.MailsStoppedAt == null)
+                    .ExecuteUpdateAsync(set => set.SetProperty(r => r.MailsStoppedAt, stoppedAt), cancellationToken);
+                break;
             default:
                 var address = EmailAddress.Normalize(target.Key);
                 if (await db.BlockedAddresses.AnyAsync(b => b.Address == address && b.Reason == BlockReason.DigestUnsubscribed, cancellationToken))
@@ -286,14 +295,19 @@ public sealed class SubscriberNotices(PortalDbContext db, MailOutbox outbox, Mai
                 new MailBlock.Link(UiText.Get("Mail_FeedbackPublished_Link", language), site.Absolute(SiteUrls.Round(language, round.Id))),
             ]), cancellationToken);
 
-    private async Task NotifyAsync(
+    /// <summary>
+    /// Adds to the caller's unit of work one mail per confirmed subscriber of <paramref name="topic"/>
+    /// in one of <paramref name="languages"/> whose chapters include one of <paramref name="chapters"/>
+    /// (none: whole-guidance subscribers only), written once per language by <paramref name="write"/>.
+    /// </summary>
+    public async Task NotifyAsync(
         SubscriptionTopics topic, IReadOnlyList<string> chapters, IReadOnlyList<Language> languages,
         Func<Language, (string Subject, IReadOnlyList<MailBlock> Blocks)> write, CancellationToken cancellationToken)
     {
         var subscribers = await db.Subscriptions.AsNoTracking().Where(s => s.ConfirmedAt != null && languages.Contains(s.Language)).ToListAsync(cancellationToken);
         var bounced = (await db.BlockedAddresses.AsNoTracking().Where(b => b.Reason == BlockReason.Bounced).Select(b => b.Address).ToListAsync(cancellationToken)).ToHashSet();
         var mails = new Dictionary<Language, (string Subject, IReadOnlyList<MailBlock> Blocks)>();
-        foreach (var subscription in subscribers.Where(s => s.Topics.HasFlag(topic) && chapters.Any(s.Covers) && !bounced.Contains(s.Email)))
+        foreach (var subscription in subscribers.Where(s => s.Topics.HasFlag(topic) && (chapters.Count == 0 ? s.ChapterIds is null : chapters.Any(s.Covers)) && !bounced.Contains(s.Email)))
         {
             if (!mails.TryGetValue(subscription.Language, out var mail))
             {

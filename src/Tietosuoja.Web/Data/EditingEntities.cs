@@ -24,6 +24,15 @@ public enum AuditAction
     PublicationScheduled,
     ScheduledPublicationCancelled,
     ScheduledPublicationFailed,
+    EventCreated,
+    EventEdited,
+    EventSelectionConfirmed,
+    EventRegistrationCancelled,
+    EventRegistrationPromoted,
+    EventMemoPublished,
+    EventRecordingPublished,
+    EventParticipantsExported,
+    EventPersonalDataErased,
 }
 
 /// <summary>

@@ -73,6 +73,9 @@ public enum SubscriptionTopics
     PublishedVersions = 1,
     OpenedRounds = 2,
     FeedbackReports = 4,
+
+    /// <summary>New workshops and webinars (when their registration opens) and their published memos.</summary>
+    Events = 8,
 }
 
 /// <summary>

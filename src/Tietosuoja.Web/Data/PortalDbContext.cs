@@ -50,6 +50,17 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<MailSchedule> MailSchedules => Set<MailSchedule>();
 
+    public const int UrlMaxLength = 2000;
+    public const int ContributionMaxLength = 1_000;
+    public const int MemoMaxLength = 100_000;
+    public const int CaptionsMaxLength = 1_000_000;
+
+    public DbSet<PortalEvent> Events => Set<PortalEvent>();
+
+    public DbSet<EventChapter> EventChapters => Set<EventChapter>();
+
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Times are UTC throughout; SQLite stores them as ISO text that compares in order.
@@ -64,6 +75,9 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
         configurationBuilder.Properties<VersionStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<BlockReason>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<DraftState>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<EventKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ParticipantRole>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<RegistrationStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -188,6 +202,54 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
             // The scheduler's query: due drafts in one state.
             draft.HasIndex(d => new { d.State, d.PublishAt });
             draft.Ignore(d => d.IsNewChapter);
+        });
+
+        ConfigureEvents(modelBuilder);
+    }
+
+    private static void ConfigureEvents(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<PortalEvent>(portalEvent =>
+        {
+            portalEvent.Property(e => e.TitleFi).HasMaxLength(TitleMaxLength);
+            portalEvent.Property(e => e.TitleSv).HasMaxLength(TitleMaxLength);
+            portalEvent.Property(e => e.DescriptionFi).HasMaxLength(DescriptionMaxLength);
+            portalEvent.Property(e => e.DescriptionSv).HasMaxLength(DescriptionMaxLength);
+            portalEvent.Property(e => e.MeetingLink).HasMaxLength(UrlMaxLength);
+            portalEvent.Property(e => e.RecordingUrl).HasMaxLength(UrlMaxLength);
+            portalEvent.Property(e => e.MemoFi).HasMaxLength(MemoMaxLength);
+            portalEvent.Property(e => e.MemoSv).HasMaxLength(MemoMaxLength);
+            portalEvent.Property(e => e.TranscriptFi).HasMaxLength(MemoMaxLength);
+            portalEvent.Property(e => e.TranscriptSv).HasMaxLength(MemoMaxLength);
+            portalEvent.Property(e => e.CaptionsVtt).HasMaxLength(CaptionsMaxLength);
+            // The public list's query (upcoming and past by start) and the retention's (ended before).
+            portalEvent.HasIndex(e => e.StartsAt);
+            portalEvent.HasIndex(e => e.EndsAt);
+            portalEvent.HasOne<Round>().WithMany().HasForeignKey(e => e.RoundId).OnDelete(DeleteBehavior.SetNull);
+            portalEvent.HasMany(e => e.Chapters).WithOne().HasForeignKey(c => c.EventId).OnDelete(DeleteBehavior.Cascade);
+            portalEvent.HasMany(e => e.Registrations).WithOne(r => r.Event).HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<EventChapter>(chapter =>
+        {
+            chapter.HasKey(c => new { c.EventId, c.ChapterId });
+            chapter.Property(c => c.ChapterId).HasMaxLength(100);
+            // A chapter page's query: the events that concern it.
+            chapter.HasIndex(c => c.ChapterId);
+        });
+
+        modelBuilder.Entity<EventRegistration>(registration =>
+        {
+            registration.Property(r => r.TokenHash).HasMaxLength(32);
+            registration.HasIndex(r => r.TokenHash).IsUnique();
+            registration.Property(r => r.FormStampHash).HasMaxLength(32);
+            registration.HasIndex(r => r.FormStampHash).IsUnique();
+            registration.Property(r => r.ProtectedToken).HasMaxLength(500);
+            registration.Property(r => r.Name).HasMaxLength(NameMaxLength);
+            registration.Property(r => r.Email).HasMaxLength(EmailMaxLength);
+            registration.Property(r => r.OrganisationName).HasMaxLength(NameMaxLength);
+            registration.Property(r => r.Contribution).HasMaxLength(ContributionMaxLength);
+            registration.HasIndex(r => new { r.EventId, r.Status });
         });
     }
 

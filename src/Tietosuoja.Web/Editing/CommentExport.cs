@@ -113,7 +113,7 @@ public sealed class CommentExport(PortalDbContext db, ContentStore content, Audi
     /// UTF-8 with a byte order mark and semicolons between fields: what Excel in a Finnish or
     /// Swedish locale opens straight into columns, with ä and ö intact.
     /// </summary>
-    private static async Task WriteCsvAsync(IAsyncEnumerable<string[]> rows, Stream output, CancellationToken cancellationToken)
+    internal static async Task WriteCsvAsync(IAsyncEnumerable<string[]> rows, Stream output, CancellationToken cancellationToken)
     {
         var configuration = new CsvConfiguration(CultureInfo.GetCultureInfo("fi-FI"))
         {
@@ -142,7 +142,7 @@ public sealed class CommentExport(PortalDbContext db, ContentStore content, Audi
     /// they are, the sheet row by row with the SDK's OpenXmlWriter. It goes to a temporary file,
     /// because a zip needs a seekable target to finish cleanly, and is then copied to the response.
     /// </summary>
-    private static async Task WriteXlsxAsync(IAsyncEnumerable<string[]> rows, Stream output, CancellationToken cancellationToken)
+    internal static async Task WriteXlsxAsync(IAsyncEnumerable<string[]> rows, Stream output, CancellationToken cancellationToken, string sheetName = "Kommentit")
     {
         var path = Path.Combine(Path.GetTempPath(), $"tietosuoja-export-{Guid.NewGuid():N}.xlsx");
         try
@@ -150,7 +150,7 @@ public sealed class CommentExport(PortalDbContext db, ContentStore content, Audi
             await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 using var zip = new ZipArchive(file, ZipArchiveMode.Create);
-                foreach (var (name, xml) in XlsxFixedParts)
+                foreach (var (name, xml) in XlsxFixedParts(sheetName))
                 {
                     await using var part = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
                     await part.WriteAsync(Encoding.UTF8.GetBytes(xml), cancellationToken);
@@ -194,8 +194,8 @@ public sealed class CommentExport(PortalDbContext db, ContentStore content, Audi
 
     private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    /// <summary>The parts every one-sheet workbook has, from ECMA-376 Part 1; only the sheet varies.</summary>
-    private static readonly (string Name, string Xml)[] XlsxFixedParts =
+    /// <summary>The parts every one-sheet workbook has, from ECMA-376 Part 1; only the sheet and its name vary.</summary>
+    private static (string Name, string Xml)[] XlsxFixedParts(string sheetName) =>
     [
         ("[Content_Types].xml",
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -207,7 +207,7 @@ public sealed class CommentExport(PortalDbContext db, ContentStore content, Audi
             + $"<Relationship Id=\"rId1\" Type=\"{Relationships}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
         ("xl/workbook.xml",
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-            + $"xmlns:r=\"{Relationships}\"><sheets><sheet name=\"Kommentit\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            + $"xmlns:r=\"{Relationships}\"><sheets><sheet name=\"{System.Security.SecurityElement.Escape(sheetName)}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
         ("xl/_rels/workbook.xml.rels",
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + $"<Relationship Id=\"rId1\" Type=\"{Relationships}/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"),

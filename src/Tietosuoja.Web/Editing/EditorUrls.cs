@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Data;
 
@@ -46,6 +47,22 @@ public static class EditorUrls
 
     public static string Audit(Language language) => "/" + Templates.Audit(language);
 
+    public static string Events(Language language) => "/" + Templates.Events(language);
+
+    public static string NewEvent(Language language) => "/" + Templates.NewEvent(language);
+
+    public static string Event(Language language, int id) => string.Create(CultureInfo.InvariantCulture, $"/{Templates.Events(language)}/{id}");
+
+    public static string EditEvent(Language language, int id) => $"{Event(language, id)}/{EventPart(language, "muokkaa", "redigera")}";
+
+    public static string EventRegistrants(Language language, int id) => $"{Event(language, id)}/{EventPart(language, "ilmoittautuneet", "anmalda")}";
+
+    public static string EventMemo(Language language, int id) => $"{Event(language, id)}/{EventPart(language, "muistio", "minnesanteckningar")}";
+
+    public static string EventRecording(Language language, int id) => $"{Event(language, id)}/{EventPart(language, "tallenne", "inspelning")}";
+
+    private static string EventPart(Language language, string fi, string sv) => language == Language.Sv ? sv : fi;
+
     private static string Under(Language language, string fi, string sv) => $"{Templates.Home(language)}/{(language == Language.Sv ? sv : fi)}";
 
     /// <summary>Route templates per language, registered by <see cref="Infrastructure.LocalizedRoutes"/>.</summary>
@@ -79,5 +96,19 @@ public static class EditorUrls
         public static string Comment(Language language) => Under(language, "kommentit", "kommentarer") + "/{id:long}";
 
         public static string Audit(Language language) => Under(language, "tapahtumaloki", "handelselogg");
+
+        public static string Events(Language language) => Under(language, "tilaisuudet", "evenemang");
+
+        public static string NewEvent(Language language) => Under(language, "tilaisuudet/uusi", "evenemang/nytt");
+
+        public static string Event(Language language) => $"{Events(language)}/{{id:int}}";
+
+        public static string EditEvent(Language language) => $"{Event(language)}/{EventPart(language, "muokkaa", "redigera")}";
+
+        public static string EventRegistrants(Language language) => $"{Event(language)}/{EventPart(language, "ilmoittautuneet", "anmalda")}";
+
+        public static string EventMemo(Language language) => $"{Event(language)}/{EventPart(language, "muistio", "minnesanteckningar")}";
+
+        public static string EventRecording(Language language) => $"{Event(language)}/{EventPart(language, "tallenne", "inspelning")}";
     }
 }

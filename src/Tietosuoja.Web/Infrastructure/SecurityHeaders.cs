@@ -41,6 +41,8 @@ public static class SecurityHeaders
                 builder.AddStyleSrc().Self();
                 builder.AddImgSrc().Self().Data();
                 builder.AddFontSrc().Self();
+                // Event recordings: a video file may live on a video service over HTTPS; its caption track is always the portal's own.
+                builder.AddMediaSrc().Self().OverHttps();
                 builder.AddConnectSrc().Self();
                 builder.AddObjectSrc().None();
                 builder.AddBaseUri().Self();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Events;
 using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Data;
 
@@ -11,11 +12,12 @@ namespace Tietosuoja.Web.Pages;
 
 /// <summary>
 /// The Atom feed of one language (/syote, /sv/flode): every published chapter version and every
-/// commenting round that has opened, newest first. Feed readers need absolute addresses: they
+/// commenting round that has opened, every event whose registration has opened and every
+/// published event memo, newest first. Feed readers need absolute addresses: they
 /// start with Site:BaseUrl, never with the request's Host header.
 /// </summary>
 [OutputCache(PolicyName = OutputCaching.ContentPolicy)]
-public sealed class FeedModel(ContentStore store, IStringLocalizer<SharedResource> text, RoundCatalog rounds, PublicSite site) : PortalPageModel(store, text)
+public sealed class FeedModel(ContentStore store, IStringLocalizer<SharedResource> text, RoundCatalog rounds, EventCatalog events, PublicSite site) : PortalPageModel(store, text)
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
     public const int MaxEntries = 50;
@@ -66,6 +68,27 @@ public sealed class FeedModel(ContentStore store, IStringLocalizer<SharedResourc
             {
                 PublishDate = opened,
             });
+        }
+
+        // Events from the catalog's PublicEvent, which has no meeting link to leak into the feed.
+        foreach (var item in events.Events.Where(e => e.RegistrationOpensAt <= now))
+        {
+            var url = Absolute(EventUrls.Event(Language, item.Id));
+            var opened = new DateTimeOffset(item.RegistrationOpensAt, TimeSpan.Zero);
+            var summary = $"{T[$"EventKind_{item.Kind}"]}, {EventTimes.Span(item.StartsAt, item.EndsAt, Language)}. {item.Description(Language)}";
+            entries.Add(new SyndicationItem(Text(T["FeedEventEntry", item.Title(Language)]), Text(summary), url, url.AbsoluteUri, opened)
+            {
+                PublishDate = opened,
+            });
+            if (item.MemoPublishedAt is { } memoPublished)
+            {
+                var memoUrl = new Uri(url, "#event-memo");
+                var at = new DateTimeOffset(memoPublished, TimeSpan.Zero);
+                entries.Add(new SyndicationItem(Text(T["FeedEventMemoEntry", item.Title(Language)]), Text(T["FeedEventMemoSummary", item.Title(Language)]), memoUrl, memoUrl.AbsoluteUri, at)
+                {
+                    PublishDate = at,
+                });
+            }
         }
 
         var newest = entries.OrderByDescending(e => e.LastUpdatedTime).Take(MaxEntries).ToList();

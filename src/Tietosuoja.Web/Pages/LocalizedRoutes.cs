@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Editing;
+using Tietosuoja.Web.Events;
 using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Data;
 
@@ -28,6 +29,11 @@ public static class LocalizedRoutes
         Route(conventions, "/Comments/Round", SiteUrls.Templates.Round);
         Route(conventions, "/Comments/Submit", SiteUrls.Templates.CommentForm);
         Route(conventions, "/Comments/Manage", SiteUrls.Templates.CommentLink);
+        Route(conventions, "/Events/Index", EventUrls.Templates.List);
+        Route(conventions, "/Events/Event", EventUrls.Templates.Event);
+        Route(conventions, "/Events/Register", EventUrls.Templates.Register);
+        Route(conventions, "/Events/Captions", EventUrls.Templates.Captions);
+        Route(conventions, "/Events/Registration", EventUrls.Templates.Registration);
         Route(conventions, "/Subscriptions/Subscribe", SubscriptionUrls.Templates.Subscribe);
         Route(conventions, "/Subscriptions/Sent", SubscriptionUrls.Templates.Sent);
         Route(conventions, "/Subscriptions/Confirm", SubscriptionUrls.Templates.Confirm);
@@ -45,6 +51,12 @@ public static class LocalizedRoutes
         Route(conventions, "/Editor/RoundComments", EditorUrls.Templates.RoundComments);
         Route(conventions, "/Editor/Comment", EditorUrls.Templates.Comment);
         Route(conventions, "/Editor/Audit", EditorUrls.Templates.Audit);
+        Route(conventions, "/Editor/Events/Index", EditorUrls.Templates.Events);
+        Route(conventions, "/Editor/Events/Edit", EditorUrls.Templates.NewEvent, EditorUrls.Templates.EditEvent);
+        Route(conventions, "/Editor/Events/Event", EditorUrls.Templates.Event);
+        Route(conventions, "/Editor/Events/Registrants", EditorUrls.Templates.EventRegistrants);
+        Route(conventions, "/Editor/Events/Memo", EditorUrls.Templates.EventMemo);
+        Route(conventions, "/Editor/Events/Recording", EditorUrls.Templates.EventRecording);
     }
 
     private static void Route(PageConventionCollection conventions, string page, params Func<Language, string>[] templates) =>

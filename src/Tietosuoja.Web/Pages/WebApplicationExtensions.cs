@@ -23,6 +23,7 @@ public static class WebApplicationExtensions
                 // Unpublished text, personal data, a private link's answer: never cached, never indexed.
                 options.Conventions.AddFolderApplicationModelConvention("/Editor", model => model.Filters.Add(new PrivatePageFilter()));
                 options.Conventions.AddPageApplicationModelConvention("/Comments/Manage", model => model.Filters.Add(new PrivatePageFilter()));
+                options.Conventions.AddPageApplicationModelConvention("/Events/Registration", model => model.Filters.Add(new PrivatePageFilter()));
                 options.Conventions.AddPageApplicationModelConvention("/Subscriptions/Confirm", model => model.Filters.Add(new PrivatePageFilter()));
                 options.Conventions.AddPageApplicationModelConvention("/Subscriptions/Unsubscribe", model => model.Filters.Add(new PrivatePageFilter()));
             })

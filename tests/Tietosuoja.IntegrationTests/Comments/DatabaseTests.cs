@@ -43,7 +43,7 @@ public sealed class DatabaseTests
         var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
 
         var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()!).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["AuditEntries", "BlockedAddresses", "ChapterDrafts", "CommentNotes", "CommentRevisions", "Comments", "DataProtectionKeys", "MailSchedules", "OutboxMails", "RoundVersions", "Rounds", "Subscriptions", "UsedFormStamps"], tables);
+        Assert.Equal(["AuditEntries", "BlockedAddresses", "ChapterDrafts", "CommentNotes", "CommentRevisions", "Comments", "DataProtectionKeys", "EventChapters", "EventRegistrations", "Events", "MailSchedules", "OutboxMails", "RoundVersions", "Rounds", "Subscriptions", "UsedFormStamps"], tables);
         foreach (var table in tables)
         {
             Assert.Equal(1, script.Split($"CREATE TABLE [{table}]").Length - 1);

@@ -21,6 +21,8 @@ public sealed class EditorAccessTests : IAsyncLifetime
         "/toimitus/luonnokset/uusi?chapter=oikeusperusteet&language=fi", "/toimitus/luonnokset/1", "/toimitus/tapahtumaloki", "/sv/redaktion/handelselogg",
         "/toimitus/tarkastus", "/sv/redaktion/granskning", "/toimitus/tarkastus/1",
         "/toimitus/kaannos?chapter=oikeusperusteet&version=1.2", "/sv/redaktion/oversattning?chapter=oikeusperusteet&version=1.2",
+        "/toimitus/tilaisuudet", "/sv/redaktion/evenemang", "/toimitus/tilaisuudet/uusi", "/toimitus/tilaisuudet/1", "/toimitus/tilaisuudet/1/muokkaa",
+        "/toimitus/tilaisuudet/1/ilmoittautuneet", "/sv/redaktion/evenemang/1/anmalda", "/toimitus/tilaisuudet/1/muistio", "/toimitus/tilaisuudet/1/tallenne",
     ];
 
     [Fact]
@@ -111,7 +113,13 @@ public sealed class EditorAccessTests : IAsyncLifetime
             .Order()
             .ToList();
         // SignIn must stay open (it is how one signs in) and SignOut only accepts posts; all others are above.
-        Assert.Equal(["/Editor/Audit", "/Editor/Comment", "/Editor/Draft", "/Editor/EditRound", "/Editor/Index", "/Editor/Review", "/Editor/Reviews", "/Editor/Round", "/Editor/RoundComments", "/Editor/Rounds", "/Editor/SignIn", "/Editor/SignOut", "/Editor/Translate"], pages);
+        Assert.Equal(
+            [
+                "/Editor/Audit", "/Editor/Comment", "/Editor/Draft", "/Editor/EditRound",
+                "/Editor/Events/Edit", "/Editor/Events/Event", "/Editor/Events/Index", "/Editor/Events/Memo", "/Editor/Events/Recording", "/Editor/Events/Registrants",
+                "/Editor/Index", "/Editor/Review", "/Editor/Reviews", "/Editor/Round", "/Editor/RoundComments", "/Editor/Rounds", "/Editor/SignIn", "/Editor/SignOut", "/Editor/Translate",
+            ],
+            pages);
     }
 
     [Fact]

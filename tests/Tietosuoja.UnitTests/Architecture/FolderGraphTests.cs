@@ -6,7 +6,7 @@ namespace Tietosuoja.UnitTests.Architecture;
 
 /// <summary>
 /// The folder graph of docs/architecture.md, enforced: Infrastructure at the bottom, then Data,
-/// Guidance, Comments, Editing, and Pages on top. A folder's code may name only the folders below
+/// Guidance, Comments, Editing, Events, and Pages on top. A folder's code may name only the folders below
 /// it, so the graph stays acyclic and Guidance never learns that commenting or the editor area exist.
 /// </summary>
 public sealed partial class FolderGraphTests
@@ -19,9 +19,10 @@ public sealed partial class FolderGraphTests
         ["Guidance"] = ["Infrastructure", "Data"],
         ["Comments"] = ["Infrastructure", "Data", "Guidance"],
         ["Editing"] = ["Infrastructure", "Data", "Guidance", "Comments"],
+        ["Events"] = ["Infrastructure", "Data", "Guidance", "Comments", "Editing"],
     };
 
-    private static readonly string[] Folders = ["Infrastructure", "Data", "Guidance", "Comments", "Editing", "Pages"];
+    private static readonly string[] Folders = ["Infrastructure", "Data", "Guidance", "Comments", "Editing", "Events", "Pages"];
 
     [Fact]
     public void Every_source_file_names_only_the_folders_below_its_own()
@@ -47,6 +48,8 @@ public sealed partial class FolderGraphTests
     [InlineData("Infrastructure/X.cs", "namespace Tietosuoja.Web.Infrastructure;\nclass X { Data.PortalDbContext? db; }")]
     [InlineData("Editing/X.cs", "namespace Tietosuoja.Web.Comments;")]
     [InlineData("Guidance/X.cshtml", "@using Tietosuoja.Web.Editing\n<p></p>")]
+    [InlineData("Editing/X.cs", "using Tietosuoja.Web.Events;\nnamespace Tietosuoja.Web.Editing;")]
+    [InlineData("Events/X.cs", "namespace Tietosuoja.Web.Events;\nclass X { Pages.PortalPageModel? page; }")]
     public void A_reference_against_the_graph_is_reported(string file, string source) =>
         Assert.NotEmpty(Violations(file, source));
 
@@ -54,6 +57,8 @@ public sealed partial class FolderGraphTests
     [InlineData("Editing/X.cs", "using Tietosuoja.Web.Comments;\nusing Tietosuoja.Web.Data;\nnamespace Tietosuoja.Web.Editing;")]
     [InlineData("Guidance/Search/X.cs", "using Tietosuoja.Web.Guidance.Linking;\nnamespace Tietosuoja.Web.Guidance.Search;")]
     [InlineData("Pages/X.cs", "using Tietosuoja.Web.Editing;\nnamespace Tietosuoja.Web.Pages.Editor;")]
+    [InlineData("Events/X.cs", "using Tietosuoja.Web.Editing;\nusing Tietosuoja.Web.Comments;\nnamespace Tietosuoja.Web.Events;")]
+    [InlineData("Pages/X.cs", "using Tietosuoja.Web.Events;\nnamespace Tietosuoja.Web.Pages.Events;")]
     [InlineData("Guidance/X.cs", "namespace Tietosuoja.Web.Guidance;\nclass X { int n = snapshot.Pages.Length; }")]
     [InlineData("Guidance/X.cs", "namespace Tietosuoja.Web.Guidance;\n// Comments about Tietosuoja.Web.Editing do not count.\n/// <summary>Nor do doc comments naming Tietosuoja.Web.Pages.</summary>\nclass X { }")]
     public void A_reference_the_graph_allows_passes(string file, string source) =>
@@ -126,9 +131,9 @@ public sealed partial class FolderGraphTests
     [GeneratedRegex(@"\bnamespace\s+Tietosuoja\.Web\.(?<folder>[A-Za-z]+)")]
     private static partial Regex NamespaceDeclaration();
 
-    [GeneratedRegex(@"(?<!namespace\s+)\bTietosuoja\.Web\.(?<folder>Infrastructure|Data|Guidance|Comments|Editing|Pages)\b")]
+    [GeneratedRegex(@"(?<!namespace\s+)\bTietosuoja\.Web\.(?<folder>Infrastructure|Data|Guidance|Comments|Editing|Events|Pages)\b")]
     private static partial Regex Referenced();
 
-    [GeneratedRegex(@"(?<![\w.])(?<folder>Data|Guidance|Comments|Editing|Pages)\.(?<type>[A-Z]\w*)")]
+    [GeneratedRegex(@"(?<![\w.])(?<folder>Data|Guidance|Comments|Editing|Events|Pages)\.(?<type>[A-Z]\w*)")]
     private static partial Regex RelativeReference();
 }

@@ -2,14 +2,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Tietosuoja.Web.Comments;
+using Tietosuoja.Web.Events;
 using Tietosuoja.Web.Guidance;
 
 namespace Tietosuoja.Web.Pages.Chapters;
 
 /// <summary>A chapter at its permanent URL (latest published version) or one version at its own URL.</summary>
 [OutputCache(PolicyName = OutputCaching.ContentPolicy)]
-public sealed class ChapterModel(ContentStore store, IStringLocalizer<SharedResource> text, RoundCatalog rounds) : PortalPageModel(store, text)
+public sealed class ChapterModel(ContentStore store, IStringLocalizer<SharedResource> text, RoundCatalog rounds, EventCatalog events) : PortalPageModel(store, text)
 {
+    /// <summary>Workshops and webinars that concern the chapter: upcoming ones first, then past ones.</summary>
+    public IReadOnlyList<PublicEvent> Events => events.ForChapter(Chapter.Id);
+
     /// <summary>The round in which the shown version is open for comments now, if any.</summary>
     public RoundInfo? OpenRound => rounds.OpenRoundFor(Chapter.Id, Version.Version);
 

@@ -11,7 +11,7 @@ public sealed class SubscribeModel(ContentStore store, IStringLocalizer<SharedRe
     : FormPageModel(store, text)
 {
     [BindProperty]
-    public SubscriptionInput Input { get; set; } = new() { PublishedVersions = true, OpenedRounds = true, FeedbackReports = true };
+    public SubscriptionInput Input { get; set; } = new() { PublishedVersions = true, OpenedRounds = true, FeedbackReports = true, Events = true };
 
     public int ConfirmationDays => options.Value.ConfirmationPeriod.Days;
 
