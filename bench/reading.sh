@@ -6,13 +6,14 @@
 #   2. throughput of both servers with and without Accept-Encoding: br, measured alternately in one
 #      run, and the ratio portal / bare (target >= 0.9);
 #   3. the portal's latency on pages that are not output-cached (comparison, search) and its memory.
-# Usage: bench/reading.sh [seconds-per-measurement=5] [connections=32]   Results: docs/performance.md
+# Usage: bench/reading.sh [seconds-per-measurement=5] [connections=32] [rounds=3]   Results: docs/performance.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
 
 duration="${1:-5}"
 connections="${2:-32}"
+rounds="${3:-3}"
 out="$(mktemp -d)"
 portal="" bare=""
 trap '[ -z "$portal" ] || kill "$portal" 2>/dev/null; [ -z "$bare" ] || kill "$bare" 2>/dev/null; rm -rf "$out"' EXIT
@@ -85,15 +86,22 @@ for path in "${cached[@]}" "$search" /luku/kasittelyn-oikeusperusteet/vertailu/1
 done
 
 echo
-echo "Throughput, $connections connections, ${duration} s each, portal and bare Kestrel alternately:"
+echo "Throughput, $connections connections, ${duration} s each, portal and bare Kestrel alternately, $rounds rounds (medians):"
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 printf "%-46s %-8s %10s %8s %8s %10s %8s %8s %7s\n" "URL" "encoding" "portal/s" "p50 ms" "p99 ms" "bare/s" "p50 ms" "p99 ms" "ratio"
 for path in "${cached[@]}"; do
     for encoding in identity br; do
-        read -r prps pp50 pp99 perr <<<"$(measure -H "Accept-Encoding: $encoding" "$base$path")"
-        read -r brps bp50 bp99 berr <<<"$(measure -H "Accept-Encoding: $encoding" "http://127.0.0.1:$bare_port$path")"
-        printf "%-46s %-8s %10s %8s %8s %10s %8s %8s %7s\n" "$path" "$encoding" "$prps" "$pp50" "$pp99" "$brps" "$bp50" "$bp99" \
-            "$(awk -v a="$prps" -v b="$brps" 'BEGIN { printf "%.2f", a / b }')"
-        [ -z "$perr$berr" ] || echo "  errors:$perr$berr"
+        p=() b=() errors=""
+        for _ in $(seq 1 "$rounds"); do
+            read -r prps pp50 pp99 perr <<<"$(measure -H "Accept-Encoding: $encoding" "$base$path")"
+            read -r brps bp50 bp99 berr <<<"$(measure -H "Accept-Encoding: $encoding" "http://127.0.0.1:$bare_port$path")"
+            p+=("$prps $pp50 $pp99") b+=("$brps $bp50 $bp99") errors+="$perr$berr"
+        done
+        col() { local i="$1"; shift; printf "%s\n" "$@" | awk -v i="$i" '{ print $i }' | tr '\n' ' ' | median; }
+        prps=$(col 1 "${p[@]}") brps=$(col 1 "${b[@]}")
+        printf "%-46s %-8s %10.0f %8.2f %8.2f %10.0f %8.2f %8.2f %7.2f\n" "$path" "$encoding" "$prps" "$(col 2 "${p[@]}")" "$(col 3 "${p[@]}")" \
+            "$brps" "$(col 2 "${b[@]}")" "$(col 3 "${b[@]}")" "$(awk -v a="$prps" -v b="$brps" 'BEGIN { print a / b }')"
+        [ -z "$errors" ] || echo "  errors:$errors"
     done
 done
 
