@@ -1,43 +1,116 @@
 #!/usr/bin/env bash
-# Reading-page benchmark: throughput, latency percentiles and memory of the portal serving the
-# repository's content. Publishes a Release build, starts it on 127.0.0.1, drives it with wrk
-# (installed from Debian's packages when missing) for a bounded time per URL, then stops it.
-# Usage: bench/reading.sh [seconds-per-url] [connections]     Results: docs/performance.md
+# Reading-page benchmark. The portal runs in Production (the configuration a real start needs, made
+# up by bench/common.sh) next to a bare Kestrel app (bench/BareKestrel) that serves the very bytes
+# the portal sent, captured first, from memory. Prints:
+#   1. bytes on the wire per page, uncompressed, gzip and Brotli (body; headers apart);
+#   2. throughput of both servers with and without Accept-Encoding: br, measured alternately in one
+#      run, and the ratio portal / bare (target >= 0.9);
+#   3. the portal's latency on pages that are not output-cached (comparison, search) and its memory.
+# Usage: bench/reading.sh [seconds-per-measurement=5] [connections=32] [rounds=3]   Results: docs/performance.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 
-duration="${1:-10}"
+duration="${1:-5}"
 connections="${2:-32}"
-port=5099
+rounds="${3:-3}"
 out="$(mktemp -d)"
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$out"' EXIT
+portal="" bare=""
+trap '[ -z "$portal" ] || kill "$portal" 2>/dev/null; [ -z "$bare" ] || kill "$bare" 2>/dev/null; rm -rf "$out"' EXIT
 
-if ! command -v wrk >/dev/null; then
-    sudo_cmd=""; if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-    $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wrk >/dev/null
-fi
-
+print_load
+need_wrk
 dotnet publish src/Tietosuoja.Web --configuration Release --output "$out/app" --nologo -v quiet >/dev/null
-ASPNETCORE_ENVIRONMENT=Production Content__Path="$PWD/content" Serilog__MinimumLevel__Default=Warning \
-    ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$out/app/Tietosuoja.Web.dll" >"$out/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+dotnet publish bench/BareKestrel --configuration Release --output "$out/bare" --nologo -v quiet >/dev/null
 
-# The last two are not output-cached: a comparison on its first request, and search every time.
-paths=(/ /luku/rekisterinpitaja /luku/kasittelyn-oikeusperusteet/versio/1.0 /sv/kapitel/den-registrerades-rattigheter /luku/rekisteroidyn-oikeudet/historia /sanasto
-    /luku/kasittelyn-oikeusperusteet/vertailu/1.1/1.2 "/haku?q=voiko+kunta+k%C3%A4ytt%C3%A4%C3%A4+suostumusta+k%C3%A4sittelyperusteena")
-# Warm-up: JIT compilation and the first render of each page are not what readers wait for.
-for path in "${paths[@]}"; do wrk --threads 1 --connections 4 --duration 2s "http://127.0.0.1:$port$path" >/dev/null; done
+production_env "$out"
+seed_round "$out/app"
+port=$(free_port)
+# Request logging off (Warning), as in the earlier figures; bench/request-logging.sh measures its cost.
+Serilog__MinimumLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    run_portal "$out/app" >"$out/portal.log" 2>&1 &
+portal=$!
+base="http://127.0.0.1:$port"
+wait_ok "$base/health/ready" || { tail -20 "$out/portal.log"; exit 1; }
 
-printf "%-52s %10s %9s %9s %9s\n" "URL" "req/s" "p50 ms" "p99 ms" "max ms"
-for path in "${paths[@]}"; do
-    wrk --threads 2 --connections "$connections" --duration "${duration}s" --latency "http://127.0.0.1:$port$path" >"$out/wrk.txt"
-    rps=$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")
-    ms() { awk -v p="$1" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.2f", v }' "$out/wrk.txt"; }
-    max=$(awk '/Latency/ && !/Distribution/ { v = $4; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.2f", v; exit }' "$out/wrk.txt")
-    errors=$(awk '/Non-2xx|Socket errors/ {print}' "$out/wrk.txt")
-    printf "%-52s %10s %9s %9s %9s\n" "$path" "$rps" "$(ms 50%)" "$(ms 99%)" "$max"
-    [ -z "$errors" ] || echo "  $errors"
+chapter=/luku/rekisterinpitaja
+css=$(curl -s "$base/" | grep -o 'href="/[^"]*site[^"]*\.css"' | head -1 | sed 's/^href="//; s/"$//')
+form=$(curl -s "$base$chapter" | grep -o 'href="/[^"]*/kommentoi[^"#]*"' | head -1 | sed 's/^href="//; s/"$//')
+search="/haku?q=voiko+kunta+k%C3%A4ytt%C3%A4%C3%A4+suostumusta+k%C3%A4sittelyperusteena"
+# Output-cached reading pages and the stylesheet: what both servers are compared on.
+cached=(/ "$chapter" /luku/kasittelyn-oikeusperusteet/versio/1.0 /sv/kapitel/den-registrerades-rattigheter /koko-ohje "$css")
+
+echo
+echo "Bytes on the wire per page (body):"
+printf "%-60s %10s %10s %10s\n" "URL" "identity" "gzip" "br"
+mkdir -p "$out/pages"
+: >"$out/pages/index.tsv"
+n=0
+for path in / "$chapter" "$search" "${form:-/no-comment-form}" /koko-ohje "$css"; do
+    sizes=()
+    for encoding in identity gzip br; do
+        curl -s -H "Accept-Encoding: $encoding" -D "$out/headers" -o "$out/body" "$base$path"
+        sizes+=("$(stat -c %s "$out/body")")
+    done
+    printf "%-60s %10s %10s %10s\n" "$path" "${sizes[@]}"
 done
-rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
-echo "Server resident memory after the run: $((rss_kb / 1024)) MiB"
+for path in "${cached[@]}"; do
+    n=$((n + 1))
+    curl -s -H "Accept-Encoding: identity" -D "$out/headers" -o "$out/pages/$n" "$base$path"
+    type=$(awk -F': ' 'tolower($1) == "content-type" { sub(/\r$/, "", $2); print $2 }' "$out/headers")
+    curl -s -H "Accept-Encoding: br" -D "$out/headers" -o "$out/pages/$n.br" "$base$path"
+    grep -qi '^content-encoding: br' "$out/headers" || rm "$out/pages/$n.br"
+    printf "%s\t%s\t%s\n" "$path" "$type" "$n" >>"$out/pages/index.tsv"
+done
+
+bare_port=$(free_port)
+ASPNETCORE_URLS="http://127.0.0.1:$bare_port" dotnet "$out/bare/BareKestrel.dll" "$out/pages" >"$out/bare.log" 2>&1 &
+bare=$!
+wait_ok "http://127.0.0.1:$bare_port/"
+
+# wrk's figures: requests/s, and latency p50 / p99 in ms.
+measure() {
+    wrk --threads 2 --connections "$connections" --duration "${duration}s" --latency "$@" >"$out/wrk.txt"
+    awk '
+        function ms(v) { if (v ~ /us$/) { sub(/us/, "", v); return v / 1000 } if (v ~ /ms$/) { sub(/ms/, "", v); return v } sub(/s$/, "", v); return v * 1000 }
+        /Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } /Non-2xx|Socket errors/ { err = err " " $0 }
+        END { printf "%s %.2f %.2f%s\n", rps, p50, p99, err }' "$out/wrk.txt"
+}
+
+# Warm-up: JIT compilation and the first render of each page are not what readers wait for.
+for path in "${cached[@]}" "$search" /luku/kasittelyn-oikeusperusteet/vertailu/1.1/1.2; do
+    for encoding in identity br; do
+        wrk --threads 1 --connections 4 --duration 1s -H "Accept-Encoding: $encoding" "$base$path" >/dev/null
+        wrk --threads 1 --connections 4 --duration 1s -H "Accept-Encoding: $encoding" "http://127.0.0.1:$bare_port$path" >/dev/null 2>&1 || true
+    done
+done
+
+echo
+echo "Throughput, $connections connections, ${duration} s each, portal and bare Kestrel alternately, $rounds rounds (medians):"
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+printf "%-46s %-8s %10s %8s %8s %10s %8s %8s %7s\n" "URL" "encoding" "portal/s" "p50 ms" "p99 ms" "bare/s" "p50 ms" "p99 ms" "ratio"
+for path in "${cached[@]}"; do
+    for encoding in identity br; do
+        p=() b=() errors=""
+        for _ in $(seq 1 "$rounds"); do
+            read -r prps pp50 pp99 perr <<<"$(measure -H "Accept-Encoding: $encoding" "$base$path")"
+            read -r brps bp50 bp99 berr <<<"$(measure -H "Accept-Encoding: $encoding" "http://127.0.0.1:$bare_port$path")"
+            p+=("$prps $pp50 $pp99") b+=("$brps $bp50 $bp99") errors+="$perr$berr"
+        done
+        col() { local i="$1"; shift; printf "%s\n" "$@" | awk -v i="$i" '{ print $i }' | tr '\n' ' ' | median; }
+        prps=$(col 1 "${p[@]}") brps=$(col 1 "${b[@]}")
+        printf "%-46s %-8s %10.0f %8.2f %8.2f %10.0f %8.2f %8.2f %7.2f\n" "$path" "$encoding" "$prps" "$(col 2 "${p[@]}")" "$(col 3 "${p[@]}")" \
+            "$brps" "$(col 2 "${b[@]}")" "$(col 3 "${b[@]}")" "$(awk -v a="$prps" -v b="$brps" 'BEGIN { print a / b }')"
+        [ -z "$errors" ] || echo "  errors:$errors"
+    done
+done
+
+echo
+echo "Pages that are not output-cached (portal only, br):"
+for path in /luku/kasittelyn-oikeusperusteet/vertailu/1.1/1.2 "$search"; do
+    read -r rps p50 p99 err <<<"$(measure -H "Accept-Encoding: br" "$base$path")"
+    printf "%-60s %10s req/s  p50 %s ms  p99 %s ms%s\n" "$path" "$rps" "$p50" "$p99" "$err"
+done
+
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$portal/status")
+echo "Portal resident memory after the run: $((rss_kb / 1024)) MiB"

@@ -3,10 +3,11 @@ using Tietosuoja.Web.Data;
 using Tietosuoja.Web.Editing;
 using Tietosuoja.Web.Events;
 using Tietosuoja.Web.Guidance;
+using Tietosuoja.Web.Guidance.Search;
 using Tietosuoja.Web.Pages;
 
 var builder = WebApplication.CreateBuilder(args);
-if (builder.Environment.IsEnvironment(Tietosuoja.Web.Infrastructure.PortalEnvironments.Testing))
+if (builder.Environment.IsEnvironment(PortalEnvironments.Testing))
 {
     // Tests run from the build output, where the precompressed assets live in obj/ as in Development.
     builder.WebHost.UseStaticWebAssets();
@@ -24,6 +25,7 @@ builder.Services.AddEvents(builder.Configuration);
 builder.Services.AddPublicSite(builder.Configuration, builder.Environment);
 builder.Services.AddKeyRingProtection(builder.Configuration, builder.Environment);
 builder.Services.AddPortalWeb(builder.Environment);
+builder.Services.AddSingleton<StartupTimeline>();
 
 var app = builder.Build();
 if (args.Contains(MigrationCommand.Argument))
@@ -33,10 +35,21 @@ if (args.Contains(MigrationCommand.Argument))
     return exitCode;
 }
 
+// Start-up work runs side by side, and all of it is done before the server accepts a request:
+// the search dictionaries (Voikko, Hunspell), the content snapshot (rendering; its search index
+// waits for the dictionaries) and the database (EF Core model, migration check, rounds).
+var timeline = app.Services.GetRequiredService<StartupTimeline>();
+timeline.Reached("host built");
+var dictionaries = timeline.InBackground("search dictionaries loaded", () => _ = LanguageTools.Default);
+var content = timeline.InBackground("content loaded", () => app.Services.GetRequiredService<ContentStore>());
 await app.InitializeCommentsAsync();
 await app.InitializeEventsAsync();
+timeline.Reached("database ready");
+await Task.WhenAll(dictionaries, content);
 app.UsePortal();
-await app.RunAsync();
+await app.StartAsync();
+timeline.Reached("listening");
+await app.WaitForShutdownAsync();
 return 0;
 
 /// <summary>Entry point, public so that tests can host the app with WebApplicationFactory.</summary>

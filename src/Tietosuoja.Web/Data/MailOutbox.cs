@@ -131,7 +131,7 @@ public sealed class MailSignal : IDisposable
 /// (SMTP 5xx): the address is marked bouncing and is not mailed again.
 /// </summary>
 public sealed partial class MailOutboxSender(
-    IServiceScopeFactory scopes, IMailTransport transport, TimeProvider clock, IOptions<MailOptions> options, ILogger<MailOutboxSender> logger)
+    IServiceScopeFactory scopes, IMailTransport transport, TimeProvider clock, IOptions<MailOptions> options, OperationsMetrics metrics, ILogger<MailOutboxSender> logger)
 {
     /// <summary>Sends one batch of due mails; returns how many were claimed (0 when nothing was due).</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -147,6 +147,7 @@ public sealed partial class MailOutboxSender(
             .Select(m => m.Id).Take(settings.BatchSize).ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
+            metrics.OutboxLength(await db.OutboxMails.CountAsync(cancellationToken));
             return 0;
         }
 
@@ -160,6 +161,7 @@ public sealed partial class MailOutboxSender(
             await SendOneAsync(db, mail, owner, cancellationToken);
         }
 
+        metrics.OutboxLength(await db.OutboxMails.CountAsync(cancellationToken));
         return claimed.Count;
     }
 
@@ -182,11 +184,13 @@ public sealed partial class MailOutboxSender(
         {
             case MailDelivery.Sent:
                 await mine.ExecuteDeleteAsync(cancellationToken);
+                metrics.MailSent();
                 LogSent(mail.Id, mail.Attempts + 1);
                 break;
             case MailDelivery.Refused:
                 await BlockAsync(db, address, now, cancellationToken);
                 await mine.ExecuteDeleteAsync(cancellationToken);
+                metrics.MailRefused();
                 LogRefused(mail.Id, result.Error);
                 break;
             default:
@@ -202,6 +206,7 @@ public sealed partial class MailOutboxSender(
                         .SetProperty(m => m.LeaseUntil, (DateTime?)null)
                         .SetProperty(m => m.LeaseOwner, (Guid?)null),
                     cancellationToken);
+                metrics.MailFailed();
                 LogRetrying(mail.Id, attempts, next, error);
                 break;
         }

@@ -70,7 +70,8 @@ public sealed record ContentRepositoryStatus(
 /// committing at once both land, one after the other. A failure to commit or push never takes the
 /// published file back: the file is what readers see, git is its record.
 /// </summary>
-public sealed partial class ContentRepository(ContentStore store, IOptions<ContentGitOptions> options, TimeProvider clock, ILogger<ContentRepository> logger) : IDisposable
+public sealed partial class ContentRepository(
+    ContentStore store, IOptions<ContentGitOptions> options, TimeProvider clock, OperationsMetrics metrics, ILogger<ContentRepository> logger) : IDisposable
 {
     /// <summary>The name under which <see cref="ContentGitOptions.Remote"/> is kept in the repository's configuration.</summary>
     public const string RemoteName = "portal";
@@ -298,6 +299,7 @@ public sealed partial class ContentRepository(ContentStore store, IOptions<Conte
             }
 
             repository.Refs.Add(TrackingReference(repository), tip, "pushed", allowOverwrite: true);
+            metrics.Pushed();
             lock (_gate)
             {
                 if (_pushFailedSince is not null)
@@ -318,6 +320,7 @@ public sealed partial class ContentRepository(ContentStore store, IOptions<Conte
                 _pushError = e.Message;
             }
 
+            metrics.PushFailed();
             LogPushFailed(logger, e.Message);
             return false;
         }

@@ -106,8 +106,24 @@ public sealed class EventAdmin(
         }
 
         var before = Describe(portalEvent);
+        var previousLink = portalEvent.MeetingLink;
         Apply(draft, portalEvent);
-        audit.Add(actor, AuditAction.EventEdited, Subject(eventId), $"{before} → {Describe(portalEvent)}");
+        var mailed = 0;
+        if (portalEvent.MeetingLink is not null && portalEvent.MeetingLink != previousLink)
+        {
+            // Those with a seat were promised the link (or hold an old one): it goes to them in the same save.
+            var holders = await db.EventRegistrations.AsNoTracking()
+                .Where(r => r.EventId == eventId && r.Status == RegistrationStatus.Selected).ToListAsync(cancellationToken);
+            foreach (var registration in holders)
+            {
+                mails.MeetingLinkChanged(registration, portalEvent);
+            }
+
+            mailed = holders.Count;
+        }
+
+        audit.Add(actor, AuditAction.EventEdited, Subject(eventId),
+            $"{before} → {Describe(portalEvent)}{(mailed > 0 ? string.Create(CultureInfo.InvariantCulture, $"; meeting link mailed to {mailed} participants") : string.Empty)}");
         await db.SaveChangesAsync(cancellationToken);
         await catalog.RefreshAsync(cancellationToken);
         return new EventSaved(eventId, []);

@@ -61,9 +61,13 @@ public sealed class EventMails(
     {
         var language = registration.Language;
         List<MailBlock> blocks = [Paragraph("Mail_EventNotSelected_Intro", language, Title(portalEvent, language))];
-        if (portalEvent.RoundId is { } roundId && rounds.Find(roundId) is { } round)
+        var round = portalEvent.RoundId is { } roundId ? rounds.Find(roundId) : null;
+        var state = round?.StateAt(rounds.UtcNow);
+        if (round is not null && state is RoundState.Upcoming or RoundState.Open)
         {
-            blocks.Add(Paragraph("Mail_EventNotSelected_Round", language, round.Title(language), FinnishTime.Format(round.OpensAt, language)));
+            blocks.Add(state == RoundState.Open
+                ? Paragraph("Mail_EventNotSelected_RoundOpen", language, round.Title(language), FinnishTime.Format(round.ClosesAt, language))
+                : Paragraph("Mail_EventNotSelected_Round", language, round.Title(language), FinnishTime.Format(round.OpensAt, language)));
             blocks.Add(new MailBlock.Link(round.Title(language), site.Absolute(SiteUrls.Round(language, round.Id))));
         }
         else
@@ -96,6 +100,18 @@ public sealed class EventMails(
             .. MeetingLink(portalEvent, language),
             .. PrivateLink(registration, language, null),
             new MailBlock.Paragraph(UiText.Get("Mail_EventCancelIfNeeded", language)),
+        ]);
+    }
+
+    /// <summary>The meeting link was added or changed after the person got their seat.</summary>
+    public void MeetingLinkChanged(EventRegistration registration, PortalEvent portalEvent)
+    {
+        var language = registration.Language;
+        Send(registration, portalEvent, "Mail_EventMeetingLink_Subject",
+        [
+            Paragraph("Mail_EventMeetingLink_Intro", language, Title(portalEvent, language), When(portalEvent, language)),
+            .. MeetingLink(portalEvent, language),
+            .. PrivateLink(registration, language, null),
         ]);
     }
 

@@ -276,7 +276,11 @@ public sealed class EventRegistrations(PortalDbContext db, TimeProvider clock, E
             var cancelled = await db.EventRegistrations.Where(r => r.Id == registration.Id && r.Status == registration.Status)
                 .ExecuteUpdateAsync(
                     set => set.SetProperty(r => r.Status, RegistrationStatus.Cancelled).SetProperty(r => r.StatusChangedAt, now)
-                        .SetProperty(r => r.CancelledAt, now).SetProperty(r => r.WaitingListRank, (int?)null),
+                        .SetProperty(r => r.CancelledAt, now).SetProperty(r => r.WaitingListRank, (int?)null)
+                        // Nothing personal is needed after a cancellation; its mail below is composed from the row as read.
+                        .SetProperty(r => r.Name, (string?)null).SetProperty(r => r.Email, (string?)null)
+                        .SetProperty(r => r.OrganisationName, (string?)null).SetProperty(r => r.Contribution, (string?)null)
+                        .SetProperty(r => r.ProtectedToken, (string?)null).SetProperty(r => r.ErasedAt, now),
                     cancellationToken);
             if (cancelled != 1)
             {

@@ -8,7 +8,8 @@ namespace Tietosuoja.Web.Events;
 /// <summary>
 /// Erases registrants' personal data (name, e-mail address, organisation name, what they wrote,
 /// the protected private-link token) <see cref="EventOptions.PersonalDataRetention"/> after their
-/// event ended. Organisation type, role, language and status stay, so the counts survive. Each
+/// event ended, and sets every time on the row to the event's start. Organisation type, role,
+/// language and status stay, so the counts survive. Each
 /// step is a conditional UPDATE that touches only rows not erased yet: with N instances running it
 /// at once, every row is erased once and the event is marked (and audited) by one of them.
 /// </summary>
@@ -19,17 +20,31 @@ public sealed partial class EventRetention(PortalDbContext db, TimeProvider cloc
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var endedBefore = now - options.Value.PersonalDataRetention;
-        var erased = await db.EventRegistrations
-            .Where(r => r.Event!.EndsAt <= endedBefore && r.ErasedAt == null)
-            .ExecuteUpdateAsync(
-                set => set
-                    .SetProperty(r => r.Name, (string?)null)
-                    .SetProperty(r => r.Email, (string?)null)
-                    .SetProperty(r => r.OrganisationName, (string?)null)
-                    .SetProperty(r => r.Contribution, (string?)null)
-                    .SetProperty(r => r.ProtectedToken, (string?)null)
-                    .SetProperty(r => r.ErasedAt, now),
-                cancellationToken);
+        var erased = 0;
+        var ended = await db.Events.Where(e => e.EndsAt <= endedBefore
+                && (e.PersonalDataErasedAt == null || e.Registrations.Any(r => r.ErasedAt == null || r.CancelledAt != null || r.PromotedAt != null)))
+            .Select(e => new { e.Id, e.StartsAt }).ToListAsync(cancellationToken);
+        foreach (var item in ended)
+        {
+            // Minute-precise times would single people out among the counts: every time becomes the event's own.
+            var startsAt = item.StartsAt;
+            erased += await db.EventRegistrations
+                .Where(r => r.EventId == item.Id && (r.ErasedAt == null || r.CancelledAt != null || r.PromotedAt != null))
+                .ExecuteUpdateAsync(
+                    set => set
+                        .SetProperty(r => r.Name, (string?)null)
+                        .SetProperty(r => r.Email, (string?)null)
+                        .SetProperty(r => r.OrganisationName, (string?)null)
+                        .SetProperty(r => r.Contribution, (string?)null)
+                        .SetProperty(r => r.ProtectedToken, (string?)null)
+                        .SetProperty(r => r.RegisteredAt, startsAt)
+                        .SetProperty(r => r.StatusChangedAt, startsAt)
+                        .SetProperty(r => r.PromotedAt, (DateTime?)null)
+                        .SetProperty(r => r.CancelledAt, (DateTime?)null)
+                        .SetProperty(r => r.MailsStoppedAt, (DateTime?)null)
+                        .SetProperty(r => r.ErasedAt, now),
+                    cancellationToken);
+        }
 
         var events = await db.Events.Where(e => e.EndsAt <= endedBefore && e.PersonalDataErasedAt == null).Select(e => e.Id).ToListAsync(cancellationToken);
         foreach (var eventId in events)

@@ -162,8 +162,8 @@ public sealed class EventSelection(PortalDbContext db, TimeProvider clock, Event
                 return;
             }
 
-            var tracked = await db.Events.Include(e => e.Chapters).SingleAsync(e => e.Id == eventId, cancellationToken);
-            var registrations = await db.EventRegistrations.Where(r => r.EventId == eventId && r.Status == RegistrationStatus.Registered).ToListAsync(cancellationToken);
+            var tracked = await db.Events.AsNoTracking().Include(e => e.Chapters).SingleAsync(e => e.Id == eventId, cancellationToken);
+            var registrations = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == eventId && r.Status == RegistrationStatus.Registered).ToListAsync(cancellationToken);
             var known = registrations.Select(r => r.Id).ToHashSet();
             if (!seats.All(known.Contains) || !waiting.All(known.Contains))
             {
@@ -175,22 +175,35 @@ public sealed class EventSelection(PortalDbContext db, TimeProvider clock, Event
 
             foreach (var registration in registrations)
             {
-                registration.StatusChangedAt = now;
-                if (seats.Contains(registration.Id))
+                var rank = waiting.IndexOf(registration.Id);
+                var status = seats.Contains(registration.Id) ? RegistrationStatus.Selected : rank >= 0 ? RegistrationStatus.WaitingList : RegistrationStatus.NotSelected;
+                int? waitingRank = rank >= 0 ? rank + 1 : null;
+                // Conditional on the status read above: a registrant who cancels meanwhile (on another instance) stays cancelled.
+                var changed = await db.EventRegistrations.Where(r => r.Id == registration.Id && r.Status == RegistrationStatus.Registered)
+                    .ExecuteUpdateAsync(
+                        set => set.SetProperty(r => r.Status, status).SetProperty(r => r.StatusChangedAt, now).SetProperty(r => r.WaitingListRank, waitingRank),
+                        cancellationToken);
+                if (changed != 1)
                 {
-                    registration.Status = RegistrationStatus.Selected;
-                    mails.Accepted(registration, tracked);
+                    await transaction.RollbackAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                    outcome = [FieldProblem.ForForm("Error_SelectionChanged")];
+                    return;
                 }
-                else if (waiting.IndexOf(registration.Id) is var rank and >= 0)
+
+                registration.Status = status;
+                registration.WaitingListRank = waitingRank;
+                switch (status)
                 {
-                    registration.Status = RegistrationStatus.WaitingList;
-                    registration.WaitingListRank = rank + 1;
-                    mails.WaitingList(registration, tracked);
-                }
-                else
-                {
-                    registration.Status = RegistrationStatus.NotSelected;
-                    mails.NotSelected(registration, tracked);
+                    case RegistrationStatus.Selected:
+                        mails.Accepted(registration, tracked);
+                        break;
+                    case RegistrationStatus.WaitingList:
+                        mails.WaitingList(registration, tracked);
+                        break;
+                    default:
+                        mails.NotSelected(registration, tracked);
+                        break;
                 }
             }
 

@@ -128,6 +128,7 @@ public static partial class WebVtt
     [GeneratedRegex(@"^WEBVTT([ \t].*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Signature();
 
-    [GeneratedRegex(@"^(?<start>(\d{2,5}:)?\d{2}:\d{2}\.\d{3})[ \t]+-->[ \t]+(?<end>(\d{2,5}:)?\d{2}:\d{2}\.\d{3})([ \t]+.*)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // [0-9], not \d: \d also matches other scripts' digits, which int.Parse refuses.
+    [GeneratedRegex(@"^(?<start>([0-9]{2,5}:)?[0-9]{2}:[0-9]{2}\.[0-9]{3})[ \t]+-->[ \t]+(?<end>([0-9]{2,5}:)?[0-9]{2}:[0-9]{2}\.[0-9]{3})([ \t]+.*)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Timing();
 }

@@ -143,9 +143,21 @@ public static class SiteUrls
     /// <summary>True for a private comment link, whose address must not leak (logs, Referer).</summary>
     public static bool IsCommentLink(string path) => CommentLinkPrefix(path) is not null;
 
-    private static string? CommentLinkPrefix(string path) =>
-        Languages.All.Select(language => $"{Prefix(language)}/{CommentLinkSegment(language)}/")
-            .FirstOrDefault(prefix => path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+    // Built once: every request's path is checked (request log, traces), so the check allocates nothing.
+    private static readonly string[] CommentLinkPrefixes = [.. Languages.All.Select(language => $"{Prefix(language)}/{CommentLinkSegment(language)}/")];
+
+    private static string? CommentLinkPrefix(string path)
+    {
+        foreach (var prefix in CommentLinkPrefixes)
+        {
+            if (path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return prefix;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Route templates per language, used to register the localized page routes.</summary>
     public static class Templates

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -22,13 +23,16 @@ public static class Logging
 
     /// <summary>
     /// One event per request with method, path (never the query string, never a private link's token), status and duration.
-    /// Nothing identifies the reader: no IP address, user agent or cookies.
+    /// Nothing identifies the reader: no IP address, user agent or cookies. Pages are logged at
+    /// Information; the files of wwwroot (stylesheet, script, icons: immutable, fetched once per
+    /// reader) at Debug and health probes at Verbose, unless they fail (docs/deployment.md).
     /// </summary>
     public static IApplicationBuilder UsePortalRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             var secrets = app.ApplicationServices.GetRequiredService<ISecretPaths>();
+            var staticAssets = StaticAssetSegments(app.ApplicationServices.GetRequiredService<IWebHostEnvironment>());
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
             [
@@ -40,8 +44,26 @@ public static class Logging
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
+                : context.Response.StatusCode < 400 && IsStaticAsset(context.Request.Path, staticAssets) ? LogEventLevel.Debug
                 : LogEventLevel.Information;
         });
+
+    /// <summary>The first path segments of what wwwroot serves: its files and folders ("favicon.ico", "css", …), fingerprinted or not.</summary>
+    private static FrozenSet<string> StaticAssetSegments(IWebHostEnvironment environment) =>
+        environment.WebRootFileProvider.GetDirectoryContents(string.Empty).Select(entry => entry.Name).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsStaticAsset(PathString path, FrozenSet<string> segments)
+    {
+        var value = path.Value;
+        if (string.IsNullOrEmpty(value) || segments.Count == 0)
+        {
+            return false;
+        }
+
+        var rest = value.AsSpan(1);
+        var slash = rest.IndexOf('/');
+        return segments.GetAlternateLookup<ReadOnlySpan<char>>().Contains(slash < 0 ? rest : rest[..slash]);
+    }
 }
 
 /// <summary>

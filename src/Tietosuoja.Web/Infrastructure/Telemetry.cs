@@ -38,6 +38,40 @@ public static class PortalMetrics
     public static KeyValuePair<string, object?> Tag(string name, string value) => new(name, value);
 }
 
+/// <summary>
+/// The background work's instruments (mail outbox, content repository push), on the "Tietosuoja"
+/// Meter of the host's <see cref="IMeterFactory"/> rather than the static one: each host (two in
+/// one test process, as the replica tests start) reports its own outbox and pushes, and an
+/// exporter's AddMeter("Tietosuoja") collects them with the rest.
+/// </summary>
+public sealed class OperationsMetrics
+{
+    private readonly Counter<long> _mailResults;
+    private readonly Counter<long> _pushResults;
+    private long _outboxLength;
+
+    public OperationsMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(PortalMetrics.MeterName);
+        _mailResults = meter.CreateCounter<long>("tietosuoja.mail.results", description: "Mail delivery attempts, by outcome (sent, failed: tried again later, refused: the address bounces)");
+        _pushResults = meter.CreateCounter<long>("tietosuoja.content.push.results", description: "Pushes of the content repository to its remote, by outcome (pushed, failed)");
+        // Read from the sender's last pass: a scrape never queries the database.
+        meter.CreateObservableGauge("tietosuoja.mail.outbox.length", () => Volatile.Read(ref _outboxLength), description: "Mails waiting in the outbox at the sender's last pass");
+    }
+
+    public void MailSent() => _mailResults.Add(1, PortalMetrics.Tag("outcome", "sent"));
+
+    public void MailFailed() => _mailResults.Add(1, PortalMetrics.Tag("outcome", "failed"));
+
+    public void MailRefused() => _mailResults.Add(1, PortalMetrics.Tag("outcome", "refused"));
+
+    public void OutboxLength(long waiting) => Volatile.Write(ref _outboxLength, waiting);
+
+    public void Pushed() => _pushResults.Add(1, PortalMetrics.Tag("outcome", "pushed"));
+
+    public void PushFailed() => _pushResults.Add(1, PortalMetrics.Tag("outcome", "failed"));
+}
+
 public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>The standard variable that turns the OTLP exporter on; without it nothing is collected or sent.</summary>
@@ -51,6 +85,7 @@ public static class TelemetryServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPortalTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<OperationsMetrics>();
         if (string.IsNullOrWhiteSpace(configuration[EndpointVariable]))
         {
             return services;

@@ -1,5 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using LibGit2Sharp;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Tietosuoja.Web.Infrastructure;
 using Tietosuoja.Web.Data;
 
 namespace Tietosuoja.IntegrationTests.Editor;
@@ -71,11 +75,14 @@ public sealed class ContentRepositoryTests : IAsyncLifetime
     public async Task An_unreachable_remote_makes_readiness_degraded_keeps_the_file_and_is_pushed_after_it_recovers()
     {
         var editor = await _portal.SignedInAsync("Editor", "Liisa Lakimies");
+        using var pushes = new MetricCollector<long>(_portal.Factory.Services.GetRequiredService<IMeterFactory>(), PortalMetrics.MeterName, "tietosuoja.content.push.results");
 
         await PublishAsync(editor);
 
         Assert.True(File.Exists(Path.Combine(_portal.ContentRoot, PublishedFile)));
         await WaitUntilAsync(async () => await ReadinessAsync() == "Degraded", "readiness never reported the failing push");
+        Assert.Contains(pushes.GetMeasurementSnapshot(), m => Equals(m.Tags["outcome"], "failed"));
+        Assert.DoesNotContain(pushes.GetMeasurementSnapshot(), m => Equals(m.Tags["outcome"], "pushed"));
         var dashboard = ContentRepositoryStatusText(await DashboardAsync(editor));
         Assert.Contains("Julkaisujen vienti varmuuskopiovarastoon on epäonnistunut", dashboard, StringComparison.Ordinal);
         Assert.Contains("vientiä odottavia tallennuksia: 2", dashboard, StringComparison.Ordinal);
@@ -86,6 +93,7 @@ public sealed class ContentRepositoryTests : IAsyncLifetime
 
         using var repository = new Repository(_portal.ContentRoot);
         await WaitUntilAsync(() => RemoteTip() == repository.Head.Tip.Sha, "the commit was not pushed after the remote came back");
+        await WaitUntilAsync(() => pushes.GetMeasurementSnapshot().Any(m => Equals(m.Tags["outcome"], "pushed")), "the push was not counted");
         await WaitUntilAsync(async () => await ReadinessAsync() == "Healthy", "readiness stayed degraded after the push");
         Assert.Contains("Kaikki julkaisut on viety varmuuskopiovarastoon.", ContentRepositoryStatusText(await DashboardAsync(editor)), StringComparison.Ordinal);
     }

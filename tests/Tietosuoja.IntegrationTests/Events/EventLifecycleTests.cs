@@ -75,11 +75,11 @@ public sealed class EventLifecycleTests
             selection.ConfirmAsync(eventId, [.. view.Suggestion.Selected], [], EditorIdentity.System, CancellationToken.None));
         Assert.Equal("Error_SelectionConfirmedAlready", Assert.Single(again).MessageKey);
 
-        var statuses = (await portal.RegistrationsAsync(eventId)).ToDictionary(r => r.Email!, r => r.Status);
-        Assert.Equal(RegistrationStatus.Selected, statuses["aino@example.org"]);
-        Assert.Equal(RegistrationStatus.Selected, statuses["cecilia@example.org"]);
-        Assert.Equal(RegistrationStatus.WaitingList, statuses["bertta@example.org"]);
-        Assert.Equal(RegistrationStatus.NotSelected, statuses["daniel@example.org"]);
+        var statuses = (await portal.RegistrationsAsync(eventId)).ToDictionary(r => r.Id, r => r.Status);
+        Assert.Equal(RegistrationStatus.Selected, statuses[ids["aino@example.org"]]);
+        Assert.Equal(RegistrationStatus.Selected, statuses[ids["cecilia@example.org"]]);
+        Assert.Equal(RegistrationStatus.WaitingList, statuses[ids["bertta@example.org"]]);
+        Assert.Equal(RegistrationStatus.NotSelected, statuses[ids["daniel@example.org"]]);
 
         var decisions = (await portal.OutboxAsync()).Skip(before).ToDictionary(m => m.To);
         Assert.Equal(4, decisions.Count);
@@ -93,6 +93,8 @@ public sealed class EventLifecycleTests
         Assert.DoesNotContain(EventsPortal.MeetingLink, decisions["daniel@example.org"].TextBody, StringComparison.Ordinal);
         // Not selected: told about the written round the workshop fed, with its link.
         Assert.Contains("kirjallinen kommentointikierros Testikierros", decisions["daniel@example.org"].TextBody, StringComparison.Ordinal);
+        // The round is open now, so the mail says until when comments are taken, not when it starts.
+        Assert.Contains("kommentteja voi lähettää 4.12.2026 klo 12.00 asti", decisions["daniel@example.org"].TextBody, StringComparison.Ordinal);
         Assert.Contains($"/kommentointikierrokset/{portal.Portal.RoundId}", decisions["daniel@example.org"].TextBody, StringComparison.Ordinal);
 
         // The selected person's private page shows the meeting link; the not-selected one's does not.
@@ -114,9 +116,13 @@ public sealed class EventLifecycleTests
         var afterCancel = await client.GetPageAsync(cancelled.Headers.Location!.OriginalString);
         Assert.Contains("Ilmoittautumisesi on peruttu", afterCancel.Text, StringComparison.Ordinal);
 
-        statuses = (await portal.RegistrationsAsync(eventId)).ToDictionary(r => r.Email!, r => r.Status);
-        Assert.Equal(RegistrationStatus.Cancelled, statuses["aino@example.org"]);
-        Assert.Equal(RegistrationStatus.Selected, statuses["bertta@example.org"]);
+        var rows = (await portal.RegistrationsAsync(eventId)).ToDictionary(r => r.Id);
+        Assert.Equal(RegistrationStatus.Cancelled, rows[ids["aino@example.org"]].Status);
+        Assert.Equal(RegistrationStatus.Selected, rows[ids["bertta@example.org"]].Status);
+        // A cancelled registration keeps no personal data: it was needed only for the cancellation mail, written in the same save.
+        var gone = rows[ids["aino@example.org"]];
+        Assert.Equal((null, null, null, null, null), (gone.Name, gone.Email, gone.OrganisationName, gone.Contribution, gone.ProtectedToken));
+        Assert.Equal(OrganisationType.Municipality, gone.OrganisationType);
         var afterCancelMails = (await portal.OutboxAsync()).Skip(before).ToDictionary(m => m.To);
         Assert.StartsWith("Ilmoittautumisesi on peruttu", afterCancelMails["aino@example.org"].Subject, StringComparison.Ordinal);
         Assert.DoesNotContain(EventsPortal.MeetingLink, afterCancelMails["aino@example.org"].TextBody, StringComparison.Ordinal);
@@ -148,8 +154,11 @@ public sealed class EventLifecycleTests
         Assert.Equal(0, await portal.WithAsync<EventRetention, int>(retention => retention.EraseExpiredAsync(CancellationToken.None)));
         Assert.Equal(1, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.EventPersonalDataErased)));
         var kept = await portal.RegistrationsAsync(eventId);
+        var startsAt = (await portal.WithAsync<EventAdmin, PortalEvent?>(admin => admin.FindAsync(eventId, CancellationToken.None)))!.StartsAt;
         Assert.All(kept, r =>
         {
+            // Minute-precise times would single people out among the counts: only the event's time is left.
+            Assert.Equal((startsAt, startsAt, null, null), (r.RegisteredAt, r.StatusChangedAt, r.PromotedAt, r.CancelledAt));
             Assert.Null(r.Name);
             Assert.Null(r.Email);
             Assert.Null(r.OrganisationName);
@@ -190,5 +199,29 @@ public sealed class EventLifecycleTests
 
         var confirmation = await portal.NewClient().GetPageAsync(EventUrls.Registration(Language.Sv, later) + "?sent=true");
         Assert.Contains("reservlistan", confirmation.Document.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_meeting_link_added_later_is_mailed_to_everyone_with_a_seat_in_their_language()
+    {
+        await using var portal = await EventsPortal.StartAsync();
+        var eventId = await portal.CreateEventAsync(EventKind.Webinar, capacity: 1);
+        var stored = (await portal.WithAsync<EventAdmin, PortalEvent?>(admin => admin.FindAsync(eventId, CancellationToken.None)))!;
+        var withoutLink = EventDraft.From(stored) with { MeetingLink = null };
+        Assert.Empty((await portal.WithAsync<EventAdmin, EventSaved>(admin => admin.UpdateAsync(eventId, withoutLink, EditorIdentity.System, CancellationToken.None))).Problems);
+        await portal.RegisteredAsync(eventId, EventsPortal.Fields("Greta Först", "greta@example.org"), Language.Sv);
+        await portal.RegisteredAsync(eventId, EventsPortal.Fields("Hanna Varalla", "hanna@example.org"));
+        var before = (await portal.OutboxAsync()).Count;
+
+        var withLink = withoutLink with { MeetingLink = EventsPortal.MeetingLink };
+        Assert.Empty((await portal.WithAsync<EventAdmin, EventSaved>(admin => admin.UpdateAsync(eventId, withLink, EditorIdentity.System, CancellationToken.None))).Problems);
+        // Saving again without a change mails nobody twice.
+        Assert.Empty((await portal.WithAsync<EventAdmin, EventSaved>(admin => admin.UpdateAsync(eventId, withLink, EditorIdentity.System, CancellationToken.None))).Problems);
+
+        var mail = Assert.Single((await portal.OutboxAsync()).Skip(before));
+        Assert.Equal(("greta@example.org", Language.Sv), (mail.To, mail.Language));
+        Assert.Contains(EventsPortal.MeetingLink, mail.TextBody, StringComparison.Ordinal);
+        var details = await portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.EventEdited).OrderBy(e => e.Id).Select(e => e.Details).ToListAsync());
+        Assert.Contains("meeting link mailed to 1", details[1], StringComparison.Ordinal);
     }
 }

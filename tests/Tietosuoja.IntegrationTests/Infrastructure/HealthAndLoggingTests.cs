@@ -81,11 +81,35 @@ public sealed class HealthAndLoggingTests : IDisposable
         Assert.DoesNotContain("Meikäläi", _sink.Everything(), StringComparison.OrdinalIgnoreCase);
     }
 
-    private async Task<LogEvent> WaitForRequestEventAsync(string path)
+    [Fact]
+    public async Task Pages_are_logged_at_information_and_the_stylesheet_and_icons_at_debug()
+    {
+        var sink = new CollectingSink();
+        using var portal = new FixturePortal()
+            .WithSetting("Serilog:MinimumLevel:Default", "Debug")
+            .WithServices(services => services.AddSingleton<ILogEventSink>(sink));
+        var client = portal.CreateClient();
+        var page = await client.GetPageAsync("/luku/rekisterinpitaja");
+        var stylesheet = page.Document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(stylesheet, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/favicon.ico", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/css/ei-ole.css", UriKind.Relative))).StatusCode);
+
+        Assert.Equal(LogEventLevel.Information, (await WaitForRequestEventAsync(sink, "/luku/rekisterinpitaja")).Level);
+        Assert.Equal(LogEventLevel.Debug, (await WaitForRequestEventAsync(sink, stylesheet)).Level);
+        Assert.Equal(LogEventLevel.Debug, (await WaitForRequestEventAsync(sink, "/favicon.ico")).Level);
+        // A missing file is worth seeing: a broken link in a page.
+        Assert.Equal(LogEventLevel.Information, (await WaitForRequestEventAsync(sink, "/css/ei-ole.css")).Level);
+    }
+
+    private Task<LogEvent> WaitForRequestEventAsync(string path) => WaitForRequestEventAsync(_sink, path);
+
+    private static async Task<LogEvent> WaitForRequestEventAsync(CollectingSink sink, string path)
     {
         for (var attempt = 0; attempt < 50; attempt++)
         {
-            var found = _sink.Events.FirstOrDefault(e => e.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal) && e.RenderMessage(null).Contains(path, StringComparison.Ordinal));
+            var found = sink.Events.FirstOrDefault(e => e.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal) && e.RenderMessage(null).Contains(path + "\" ", StringComparison.Ordinal));
             if (found is not null)
             {
                 return found;

@@ -16,6 +16,7 @@ public sealed class WebVttTests
     [InlineData("WEBVTT\n\n00:01,000 --> 00:04,000\nHei", "Error_CaptionsTiming", 3)]
     [InlineData("WEBVTT\n\ntunniste\n1.000 --> 4.000\nHei", "Error_CaptionsTiming", 4)]
     [InlineData("WEBVTT\n\n00:61.000 --> 00:64.000\nHei", "Error_CaptionsTiming", 3)]
+    [InlineData("WEBVTT\n\n\u0660\u0660:\u0660\u0661.\u0660\u0660\u0660 --> 00:04.000\nHei", "Error_CaptionsTiming", 3)]
     [InlineData("WEBVTT\n\n00:04.000 --> 00:01.000\nHei", "Error_CaptionsEndsBeforeStart", 3)]
     [InlineData("WEBVTT\n\n00:05.000 --> 00:06.000\nHei\n\n00:01.000 --> 00:02.000\nTaas", "Error_CaptionsOrder", 6)]
     [InlineData("WEBVTT\n\n00:01.000 --> 00:02.000\n\n", "Error_CaptionsEmptyCue", 3)]

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Start-up benchmark: time from process start to the first 200 on "/" and resident memory one
+# second later, for the portal published framework-dependent, the portal published ReadyToRun (as
+# the Dockerfile does), the latter also without the migration check (Database:MigrateOnStartup=false,
+# as docker-compose's replicas start) and a bare Kestrel app (bench/BareKestrel), each started RUNS times in
+# turn in one run; prints the medians, the ratio to the bare app, and the portal's own start-up
+# timeline (StartupTimeline's log lines: where the time goes) from its median run.
+# The portal runs in Production (bench/common.sh) on an existing, migrated SQLite database, as a
+# replica restarts.
+# Usage: bench/startup.sh [runs=5]   Results: docs/performance.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/common.sh
+
+runs="${1:-5}"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
+print_load
+dotnet publish src/Tietosuoja.Web --configuration Release --output "$out/portal" --nologo -v quiet >/dev/null
+dotnet publish src/Tietosuoja.Web --configuration Release --output "$out/portal-r2r" --nologo -v quiet \
+    --runtime linux-x64 --self-contained false -p:PublishReadyToRun=true >/dev/null
+dotnet publish bench/BareKestrel --configuration Release --output "$out/bare" --nologo -v quiet >/dev/null
+production_env "$out"
+seed_round "$out/portal"
+
+python3 - "$runs" "$out" <<'PY'
+import json, os, statistics, subprocess, sys, time, socket, http.client
+
+runs, out = int(sys.argv[1]), sys.argv[2]
+variants = [
+    ("bare Kestrel", f"{out}/bare", "BareKestrel.dll", {}),
+    ("portal", f"{out}/portal", "Tietosuoja.Web.dll", {}),
+    ("portal ReadyToRun", f"{out}/portal-r2r", "Tietosuoja.Web.dll", {}),
+    # As docker-compose's replicas start: the one-shot migrate service has run, no migration check.
+    ("portal R2R, no migrate", f"{out}/portal-r2r", "Tietosuoja.Web.dll", {"Database__MigrateOnStartup": "false"}),
+]
+
+def free_port():
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close(); return port
+
+def first_200(port, deadline):
+    while time.monotonic() < deadline:
+        try:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            c.request("GET", "/", headers={"Accept-Encoding": "br"})
+            r = c.getresponse(); r.read(); c.close()
+            if r.status == 200:
+                return True
+        except OSError:
+            pass
+        time.sleep(0.005)
+    return False
+
+def cpu_seconds(pid):
+    # user + system time of the process so far: unlike the wall clock, barely changed by other load.
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+
+def one(folder, dll, settings):
+    port = free_port()
+    env = dict(os.environ, ASPNETCORE_URLS=f"http://127.0.0.1:{port}", **settings)
+    log = open(f"{out}/run.log", "w")
+    started = time.monotonic()
+    # From its own folder, as the image runs it (WORKDIR /app): that is the content root.
+    p = subprocess.Popen(["dotnet", dll], cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        if not first_200(port, started + 60):
+            raise SystemExit(f"{folder}: no 200 on / within 60 s")
+        elapsed = time.monotonic() - started
+        cpu = cpu_seconds(p.pid)
+        time.sleep(1)
+        rss = rss_mib(p.pid)
+    finally:
+        p.terminate(); p.wait(); log.close()
+    phases = []
+    for line in open(f"{out}/run.log"):
+        try:
+            message = json.loads(line).get("@m", "")
+        except ValueError:
+            continue
+        if message.startswith("Start-up:"):
+            phases.append(message)
+    return elapsed, rss, phases, cpu
+
+results = {name: [] for name, _, _, _ in variants}
+one(*variants[1][1:])  # the first start after publishing also pays for the disk cache
+for _ in range(runs):
+    for name, folder, dll, settings in variants:
+        results[name].append(one(folder, dll, settings))
+
+print(f"\n{runs} starts each, alternating; median (min-max):")
+print(f"{'':20} {'first 200 on / (s)':>24} {'CPU time until then (s)':>24} {'memory after start (MiB)':>26} {'time / bare':>12}")
+bare = statistics.median(r[0] for r in results["bare Kestrel"])
+for name, _, _, _ in variants:
+    times = [r[0] for r in results[name]]; mems = [r[1] for r in results[name]]; cpus = [r[3] for r in results[name]]
+    print(f"{name:20} {statistics.median(times):8.2f} ({min(times):.2f}-{max(times):.2f}){'':6} "
+          f"{statistics.median(cpus):8.2f} ({min(cpus):.2f}-{max(cpus):.2f}){'':6} "
+          f"{statistics.median(mems):10.0f} ({min(mems):.0f}-{max(mems):.0f}){'':4} {statistics.median(times) / bare:10.1f}x")
+for name in ("portal", "portal ReadyToRun", "portal R2R, no migrate"):
+    ordered = sorted(results[name], key=lambda r: r[0])
+    print(f"\n{name}, median run's timeline:")
+    for phase in ordered[len(ordered) // 2][2]:
+        print("  " + phase)
+PY
