@@ -16,9 +16,7 @@ public sealed class EventEditorActionsTests
     public async Task An_editor_cancels_on_the_persons_behalf_and_the_first_on_the_waiting_list_gets_the_seat()
     {
         await using var portal = await EventsPortal.StartAsync();
-        var eventId = await portal.CreateEventAsync(EventKind.Webinar, capacity: 1);
-        await portal.RegisteredAsync(eventId, EventsPortal.Fields("Eeva Ensin", "eeva@example.org"));
-        await portal.RegisteredAsync(eventId, EventsPortal.Fields("Fanny Sedan", "fanny@example.org"), Language.Sv);
+        var eventId = await FullWebinarAsync(portal);
         var eeva = (await portal.RegistrationsAsync(eventId))[0];
         var before = (await portal.OutboxAsync()).Count;
 
@@ -42,9 +40,7 @@ public sealed class EventEditorActionsTests
     public async Task An_erasure_request_erases_what_retention_erases_at_once_from_the_registrants_page_and_frees_the_seat()
     {
         await using var portal = await EventsPortal.StartAsync();
-        var eventId = await portal.CreateEventAsync(EventKind.Webinar, capacity: 1);
-        await portal.RegisteredAsync(eventId, EventsPortal.Fields("Eeva Ensin", "eeva@example.org"));
-        await portal.RegisteredAsync(eventId, EventsPortal.Fields("Fanny Sedan", "fanny@example.org"), Language.Sv);
+        var eventId = await FullWebinarAsync(portal);
         var registered = await portal.RegistrationsAsync(eventId);
         var (eeva, fanny) = (registered[0], registered[1]);
         var eevaId = eeva.Id.ToString(CultureInfo.InvariantCulture);
@@ -89,9 +85,7 @@ public sealed class EventEditorActionsTests
     public async Task Raising_a_webinars_capacity_gives_the_new_seats_to_the_waiting_list_in_the_same_save()
     {
         await using var portal = await EventsPortal.StartAsync();
-        var eventId = await portal.CreateEventAsync(EventKind.Webinar, capacity: 1);
-        await portal.RegisteredAsync(eventId, EventsPortal.Fields("Eeva Ensin", "eeva@example.org"));
-        await portal.RegisteredAsync(eventId, EventsPortal.Fields("Fanny Sedan", "fanny@example.org"), Language.Sv);
+        var eventId = await FullWebinarAsync(portal);
         await portal.RegisteredAsync(eventId, EventsPortal.Fields("Gun Tredje", "gun@example.org"));
         var before = (await portal.OutboxAsync()).Count;
         var stored = (await portal.WithAsync<EventAdmin, PortalEvent?>(admin => admin.FindAsync(eventId, CancellationToken.None)))!;
@@ -106,5 +100,14 @@ public sealed class EventEditorActionsTests
         Assert.Contains(EventsPortal.MeetingLink, mail.TextBody, StringComparison.Ordinal);
         Assert.Contains(await portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync()),
             e => e.Action == AuditAction.EventRegistrationPromoted && e.Details.Contains(string.Create(CultureInfo.InvariantCulture, $"registration {rows[1].Id}"), StringComparison.Ordinal));
+    }
+
+    /// <summary>A webinar with one seat: Eeva (Finnish) has it, Fanny (Swedish) is first on the waiting list.</summary>
+    private static async Task<int> FullWebinarAsync(EventsPortal portal)
+    {
+        var eventId = await portal.CreateEventAsync(EventKind.Webinar, capacity: 1);
+        await portal.RegisteredAsync(eventId, EventsPortal.Fields("Eeva Ensin", "eeva@example.org"));
+        await portal.RegisteredAsync(eventId, EventsPortal.Fields("Fanny Sedan", "fanny@example.org"), Language.Sv);
+        return eventId;
     }
 }
