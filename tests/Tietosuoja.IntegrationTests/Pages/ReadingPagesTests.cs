@@ -211,11 +211,12 @@ public sealed class ReadingPagesTests(FixturePortal portal) : IClassFixture<Fixt
         Assert.Single(page.Document.QuerySelectorAll("h1"));
         Assert.Equal("#main", page.Href(".skip-link"));
         Assert.NotNull(page.Document.GetElementById("main"));
-        // Glossary, commenting rounds, whole guidance, feed, about, privacy notice, accessibility statement.
+        // Glossary, commenting rounds, events, whole guidance, feed, subscribing, about, privacy notice, accessibility statement.
         var footer = page.Document.QuerySelectorAll(".footer-links a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(8, footer.Count);
+        Assert.Equal(9, footer.Count);
         var swedish = url.StartsWith("/sv", StringComparison.Ordinal);
         Assert.Contains(swedish ? "/sv/kommentarsrundor" : "/kommentointikierrokset", footer);
+        Assert.Contains(swedish ? "/sv/evenemang" : "/tilaisuudet", footer);
         Assert.Contains(swedish ? "/sv/hela-anvisningen" : "/koko-ohje", footer);
         Assert.Contains(swedish ? "/sv/flode" : "/syote", footer);
         Assert.Contains(swedish ? "/sv/prenumerera" : "/tilaa", footer);
