@@ -33,6 +33,7 @@ public enum AuditAction
     EventRecordingPublished,
     EventParticipantsExported,
     EventPersonalDataErased,
+    EventRegistrationErased,
 }
 
 /// <summary>

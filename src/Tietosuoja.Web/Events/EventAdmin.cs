@@ -25,7 +25,7 @@ public sealed record EventSummary(
 /// </summary>
 public sealed class EventAdmin(
     PortalDbContext db, ContentStore content, MarkdownRenderer renderer, EventCatalog catalog, AuditLog audit, TimeProvider clock,
-    EventMails mails, EventNotices notices)
+    EventMails mails, EventNotices notices, EventRegistrations registrations)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -83,7 +83,8 @@ public sealed class EventAdmin(
 
     /// <summary>
     /// Changes an event if the draft follows the rules. The kind cannot change once people have
-    /// registered (their statuses follow from it), nor the capacity fall below the seats given.
+    /// registered (their statuses follow from it), nor the capacity fall below the seats given; a
+    /// capacity raised (or removed) gives the free seats to the waiting list in the same save.
     /// </summary>
     public async Task<EventSaved> UpdateAsync(int eventId, EventDraft draft, EditorIdentity actor, CancellationToken cancellationToken)
     {
@@ -92,14 +93,37 @@ public sealed class EventAdmin(
             return new EventSaved(eventId, problems);
         }
 
+        // Serializable like a registration, so seats freed by a larger capacity are not also taken by a concurrent registrant.
+        var saved = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+            var result = await UpdateInTransactionAsync(eventId, draft, actor, cancellationToken);
+            if (result.Succeeded)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return result;
+        });
+        if (saved.Succeeded)
+        {
+            await catalog.RefreshAsync(cancellationToken);
+        }
+
+        return saved;
+    }
+
+    private async Task<EventSaved> UpdateInTransactionAsync(int eventId, EventDraft draft, EditorIdentity actor, CancellationToken cancellationToken)
+    {
         var portalEvent = await db.Events.Include(e => e.Chapters).SingleAsync(e => e.Id == eventId, cancellationToken);
-        var registrations = await db.EventRegistrations.Where(r => r.EventId == eventId).Select(r => r.Status).ToListAsync(cancellationToken);
-        if (registrations.Count > 0 && draft.Kind != portalEvent.Kind)
+        var statuses = await db.EventRegistrations.Where(r => r.EventId == eventId).Select(r => r.Status).ToListAsync(cancellationToken);
+        if (statuses.Count > 0 && draft.Kind != portalEvent.Kind)
         {
             return new EventSaved(eventId, [new(nameof(EventDraft.Kind), "Error_EventKindFixed")]);
         }
 
-        var seated = registrations.Count(s => s == RegistrationStatus.Selected);
+        var seated = statuses.Count(s => s == RegistrationStatus.Selected);
         if (draft.Capacity is { } capacity && capacity < seated)
         {
             return new EventSaved(eventId, [new(nameof(EventDraft.Capacity), "Error_CapacityBelowSeated", seated)]);
@@ -124,8 +148,10 @@ public sealed class EventAdmin(
 
         audit.Add(actor, AuditAction.EventEdited, Subject(eventId),
             $"{before} → {Describe(portalEvent)}{(mailed > 0 ? string.Create(CultureInfo.InvariantCulture, $"; meeting link mailed to {mailed} participants") : string.Empty)}");
+        // A larger (or removed) capacity is a free seat for the waiting list, in this same save; after
+        // the link mails above, so those promoted get one mail, the promotion's, with the current link.
+        await registrations.PromoteAsync(portalEvent, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await catalog.RefreshAsync(cancellationToken);
         return new EventSaved(eventId, []);
     }
 

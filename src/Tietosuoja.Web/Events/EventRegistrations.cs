@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -96,6 +97,16 @@ public enum CancelOutcome
 
     /// <summary>The event has started or ended, or the person was not selected: nothing to cancel.</summary>
     TooLate,
+    Unknown,
+}
+
+public enum EraseOutcome
+{
+    Erased,
+    AlreadyErased,
+
+    /// <summary>The registration changed while it was being erased (its person cancelled, say): nothing was done.</summary>
+    Changed,
     Unknown,
 }
 
@@ -250,11 +261,23 @@ public sealed class EventRegistrations(PortalDbContext db, TimeProvider clock, E
             return CancelOutcome.Unknown;
         }
 
+        return await CancelAsync(r => r.TokenHash == hash, EditorIdentity.System, string.Empty, cancellationToken);
+    }
+
+    /// <summary>
+    /// An editor cancels a registration on the person's behalf (asked by mail or phone): the same
+    /// rules, mail and promotion as when the person uses their private link, audited under the editor.
+    /// </summary>
+    public Task<CancelOutcome> CancelOnBehalfAsync(int eventId, long registrationId, EditorIdentity editor, CancellationToken cancellationToken) =>
+        CancelAsync(r => r.Id == registrationId && r.EventId == eventId, editor, " on the person's behalf", cancellationToken);
+
+    private async Task<CancelOutcome> CancelAsync(Expression<Func<EventRegistration, bool>> which, EditorIdentity actor, string how, CancellationToken cancellationToken)
+    {
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
-            var registration = await db.EventRegistrations.Include(r => r.Event).ThenInclude(e => e!.Chapters).SingleOrDefaultAsync(r => r.TokenHash == hash, cancellationToken);
+            var registration = await db.EventRegistrations.Include(r => r.Event).ThenInclude(e => e!.Chapters).SingleOrDefaultAsync(which, cancellationToken);
             if (registration?.Event is not { } portalEvent)
             {
                 return CancelOutcome.Unknown;
@@ -288,8 +311,8 @@ public sealed class EventRegistrations(PortalDbContext db, TimeProvider clock, E
             }
 
             mails.Cancelled(registration, portalEvent);
-            audit.Add(EditorIdentity.System, AuditAction.EventRegistrationCancelled, EventAdmin.Subject(portalEvent.Id),
-                $"registration {registration.Id} ({registration.Status} → {RegistrationStatus.Cancelled})");
+            audit.Add(actor, AuditAction.EventRegistrationCancelled, EventAdmin.Subject(portalEvent.Id),
+                $"registration {registration.Id} ({registration.Status} → {RegistrationStatus.Cancelled}){how}");
             if (heldSeat)
             {
                 await PromoteAsync(portalEvent, cancellationToken);
@@ -298,6 +321,62 @@ public sealed class EventRegistrations(PortalDbContext db, TimeProvider clock, E
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return CancelOutcome.Cancelled;
+        });
+    }
+
+    /// <summary>
+    /// Erases one registrant's personal data now, at their request: the fields retention erases
+    /// (<see cref="EventRetention.EraseFields"/>). Before the event, a registration still standing is
+    /// cancelled too, without a mail (its address is gone), and a seat it held goes to the waiting
+    /// list; afterwards its status stays, so the counts of participants stay true.
+    /// </summary>
+    public async Task<EraseOutcome> EraseNowAsync(int eventId, long registrationId, EditorIdentity editor, CancellationToken cancellationToken)
+    {
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+            var registration = await db.EventRegistrations.AsNoTracking().Include(r => r.Event).ThenInclude(e => e!.Chapters)
+                .SingleOrDefaultAsync(r => r.Id == registrationId && r.EventId == eventId, cancellationToken);
+            if (registration?.Event is not { } portalEvent)
+            {
+                return EraseOutcome.Unknown;
+            }
+
+            // A cancellation erased the personal fields already but not the times; retention's own erasure leaves nothing more.
+            if (registration.ErasedAt is not null && registration.CancelledAt is null && registration.PromotedAt is null)
+            {
+                return EraseOutcome.AlreadyErased;
+            }
+
+            var now = Now;
+            var startsAt = portalEvent.StartsAt;
+            var cancels = now < startsAt && registration.Status is RegistrationStatus.Registered or RegistrationStatus.Selected or RegistrationStatus.WaitingList;
+            var status = cancels ? RegistrationStatus.Cancelled : registration.Status;
+            var rank = cancels ? null : registration.WaitingListRank;
+            var erased = await db.EventRegistrations.Where(r => r.Id == registration.Id && r.Status == registration.Status && r.ErasedAt == registration.ErasedAt)
+                .ExecuteUpdateAsync(
+                    set =>
+                    {
+                        EventRetention.EraseFields(set, startsAt, now);
+                        set.SetProperty(r => r.Status, status).SetProperty(r => r.WaitingListRank, rank);
+                    },
+                    cancellationToken);
+            if (erased != 1)
+            {
+                return EraseOutcome.Changed;
+            }
+
+            audit.Add(editor, AuditAction.EventRegistrationErased, EventAdmin.Subject(portalEvent.Id),
+                $"registration {registration.Id}: personal data erased on request{(cancels ? $" ({registration.Status} → {RegistrationStatus.Cancelled})" : string.Empty)}");
+            if (cancels && registration.Status == RegistrationStatus.Selected)
+            {
+                await PromoteAsync(portalEvent, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return EraseOutcome.Erased;
         });
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 using Tietosuoja.Web.Data;
 using Tietosuoja.Web.Editing;
@@ -30,20 +31,7 @@ public sealed partial class EventRetention(PortalDbContext db, TimeProvider cloc
             var startsAt = item.StartsAt;
             erased += await db.EventRegistrations
                 .Where(r => r.EventId == item.Id && (r.ErasedAt == null || r.CancelledAt != null || r.PromotedAt != null))
-                .ExecuteUpdateAsync(
-                    set => set
-                        .SetProperty(r => r.Name, (string?)null)
-                        .SetProperty(r => r.Email, (string?)null)
-                        .SetProperty(r => r.OrganisationName, (string?)null)
-                        .SetProperty(r => r.Contribution, (string?)null)
-                        .SetProperty(r => r.ProtectedToken, (string?)null)
-                        .SetProperty(r => r.RegisteredAt, startsAt)
-                        .SetProperty(r => r.StatusChangedAt, startsAt)
-                        .SetProperty(r => r.PromotedAt, (DateTime?)null)
-                        .SetProperty(r => r.CancelledAt, (DateTime?)null)
-                        .SetProperty(r => r.MailsStoppedAt, (DateTime?)null)
-                        .SetProperty(r => r.ErasedAt, now),
-                    cancellationToken);
+                .ExecuteUpdateAsync(set => EraseFields(set, startsAt, now), cancellationToken);
         }
 
         var events = await db.Events.Where(e => e.EndsAt <= endedBefore && e.PersonalDataErasedAt == null).Select(e => e.Id).ToListAsync(cancellationToken);
@@ -65,6 +53,24 @@ public sealed partial class EventRetention(PortalDbContext db, TimeProvider cloc
 
         return erased;
     }
+
+    /// <summary>
+    /// What erasing a registration clears, here and for an erasure request
+    /// (<see cref="EventRegistrations.EraseNowAsync"/>): every personal field, and every time on the row
+    /// set to the event's start or cleared.
+    /// </summary>
+    internal static void EraseFields(UpdateSettersBuilder<EventRegistration> set, DateTime eventStartsAt, DateTime now) => set
+        .SetProperty(r => r.Name, (string?)null)
+        .SetProperty(r => r.Email, (string?)null)
+        .SetProperty(r => r.OrganisationName, (string?)null)
+        .SetProperty(r => r.Contribution, (string?)null)
+        .SetProperty(r => r.ProtectedToken, (string?)null)
+        .SetProperty(r => r.RegisteredAt, eventStartsAt)
+        .SetProperty(r => r.StatusChangedAt, eventStartsAt)
+        .SetProperty(r => r.PromotedAt, (DateTime?)null)
+        .SetProperty(r => r.CancelledAt, (DateTime?)null)
+        .SetProperty(r => r.MailsStoppedAt, (DateTime?)null)
+        .SetProperty(r => r.ErasedAt, now);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Erased the personal data of {RegistrationCount} event registrations past their retention period")]
     private partial void LogErased(int registrationCount);

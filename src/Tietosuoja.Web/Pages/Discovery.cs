@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Tietosuoja.Web.Editing;
+using Tietosuoja.Web.Events;
 using Tietosuoja.Web.Guidance;
 
 namespace Tietosuoja.Web.Pages;
@@ -21,9 +22,9 @@ public static class Discovery
 
     private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
 
-    /// <summary>Where crawlers must not go: the editor area and commenters' private links, in both languages.</summary>
+    /// <summary>Where crawlers must not go: the editor area and the private links of commenters and registrants, in both languages.</summary>
     public static IEnumerable<string> DisallowedPaths() =>
-        Languages.All.SelectMany(language => new[] { EditorUrls.Home(language), SiteUrls.CommentLink(language, string.Empty) });
+        Languages.All.SelectMany(language => new[] { EditorUrls.Home(language), SiteUrls.CommentLink(language, string.Empty), EventUrls.Registration(language, string.Empty) });
 
     public static IEndpointRouteBuilder MapDiscovery(this IEndpointRouteBuilder endpoints)
     {

@@ -70,6 +70,9 @@ public sealed class EventPublicPagesTests
             var page = await client.GetPageAsync(EventUrls.Event(language, eventId));
             var video = page.Document.QuerySelector("video[controls]")!;
             Assert.Equal("https://video.example.org/webinaari.mp4", video.GetAttribute("src"));
+            // Nothing is fetched from the video host until the reader presses play, and the page names that host.
+            Assert.Equal("none", video.GetAttribute("preload"));
+            Assert.Contains("video.example.org", page.Document.QuerySelector(".event-recording-host")!.TextContent, StringComparison.Ordinal);
             var track = video.QuerySelector("track")!;
             Assert.Equal("captions", track.GetAttribute("kind"));
             Assert.Equal("fi", track.GetAttribute("srclang"));

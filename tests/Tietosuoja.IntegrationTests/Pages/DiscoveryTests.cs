@@ -29,7 +29,7 @@ public sealed class DiscoveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Robots_keeps_crawlers_out_of_the_editor_area_and_private_links_and_names_the_sitemap()
+    public async Task Robots_keeps_crawlers_out_of_the_editor_area_and_the_private_comment_and_registration_links_and_names_the_sitemap()
     {
         var response = await _client.GetAsync(new Uri("/robots.txt", UriKind.Relative));
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -37,10 +37,10 @@ public sealed class DiscoveryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(
-            ["User-agent: *", "Disallow: /toimitus", "Disallow: /kommentti", "Disallow: /sv/redaktion", "Disallow: /sv/kommentar", $"Sitemap: {BaseUrl}sitemap.xml"],
+            ["User-agent: *", "Disallow: /toimitus", "Disallow: /kommentti", "Disallow: /ilmoittautuminen", "Disallow: /sv/redaktion", "Disallow: /sv/kommentar", "Disallow: /sv/anmalan", $"Sitemap: {BaseUrl}sitemap.xml"],
             lines);
-        // Reading pages, search and the comment form stay crawlable.
-        Assert.DoesNotContain(lines, line => line is "Disallow: /" or "Disallow: /haku" or "Disallow: /luku");
+        // Reading pages, search, the comment form and the public event pages stay crawlable.
+        Assert.DoesNotContain(lines, line => line is "Disallow: /" or "Disallow: /haku" or "Disallow: /luku" or "Disallow: /tilaisuudet" or "Disallow: /sv/evenemang");
     }
 
     [Fact]

@@ -127,13 +127,20 @@ public sealed class EventInput
 
         DateTime? Time(string field, string? value)
         {
-            if (DateTime.TryParseExact(value, EditRoundModel.TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            if (!DateTime.TryParseExact(value, EditRoundModel.TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             {
-                return FinnishTime.ToUtc(local);
+                problems.Add(new(field, "Error_BadTime"));
+                return null;
             }
 
-            problems.Add(new(field, "Error_BadTime"));
-            return null;
+            // The hour skipped when summer time begins has no UTC instant; converting it would throw.
+            if (FinnishTime.Zone.IsInvalidTime(local))
+            {
+                problems.Add(new(field, "Error_TimeInDstGap"));
+                return null;
+            }
+
+            return FinnishTime.ToUtc(local);
         }
 
         var starts = Time(nameof(StartsAt), StartsAt);

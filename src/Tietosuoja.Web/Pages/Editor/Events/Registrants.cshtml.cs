@@ -21,8 +21,12 @@ public enum SelectionChoice
 /// suggestion pre-chosen, changeable, then a summary of who gets which mail before the one
 /// confirmation; afterwards the waiting list in its order.
 /// </summary>
-public sealed class RegistrantsModel(ContentStore store, IStringLocalizer<SharedResource> text, EventSelection selection) : EventPageModel(store, text)
+public sealed class RegistrantsModel(
+    ContentStore store, IStringLocalizer<SharedResource> text, EventSelection selection, EventRegistrations registrations, TimeProvider clock) : EventPageModel(store, text)
 {
+    public const string CancelHandler = "Cancel";
+
+    public const string EraseHandler = "Erase";
     [FromRoute]
     public int Id { get; set; }
 
@@ -53,7 +57,20 @@ public sealed class RegistrantsModel(ContentStore store, IStringLocalizer<Shared
     /// <summary>True after "Review": the summary of the mails is shown with the final button.</summary>
     public bool Confirming { get; private set; }
 
+    /// <summary>
+    /// After the first press of "cancel" or "erase" on a row: that registrant and the handler, so the
+    /// page asks once more before doing what cannot be undone.
+    /// </summary>
+    public (Registrant Registrant, string Handler)? Acting { get; private set; }
+
     public override string Title => T["EventRegistrantsTitle", View.Event.TitleFi];
+
+    /// <summary>An editor may cancel on the person's behalf what the person could cancel with their own link.</summary>
+    public bool CanCancel(Registrant registrant) =>
+        registrant.Name is not null && clock.GetUtcNow().UtcDateTime < View.Event.StartsAt
+        && registrant.Status is RegistrationStatus.Registered or RegistrationStatus.Selected or RegistrationStatus.WaitingList;
+
+    public static bool CanErase(Registrant registrant) => registrant.Name is not null;
 
     public override string AlternateLanguageUrl => EditorUrls.EventRegistrants(Language.Other(), Id);
 
@@ -118,6 +135,60 @@ public sealed class RegistrantsModel(ContentStore store, IStringLocalizer<Shared
         }
 
         return RedirectWithNotice(EditorUrls.EventRegistrants(Language, Id), "EventSelectionConfirmedNotice", seats.Count, waiting.Count, Pending.Count - seats.Count - waiting.Count);
+    }
+
+    /// <summary>Cancels a registration on the person's behalf (they asked by mail or phone), after one confirmation.</summary>
+    public Task<IActionResult> OnPostCancelAsync(long registrationId, bool confirm, CancellationToken cancellationToken) =>
+        ActAsync(registrationId, confirm, CancelHandler, cancellationToken);
+
+    /// <summary>Erases a registrant's personal data now (their erasure request), after one confirmation.</summary>
+    public Task<IActionResult> OnPostEraseAsync(long registrationId, bool confirm, CancellationToken cancellationToken) =>
+        ActAsync(registrationId, confirm, EraseHandler, cancellationToken);
+
+    private async Task<IActionResult> ActAsync(long registrationId, bool confirm, string handler, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken) || View.Registrants.FirstOrDefault(r => r.Id == registrationId) is not { } registrant)
+        {
+            return NotFound();
+        }
+
+        if (!confirm)
+        {
+            Acting = (registrant, handler);
+            return Page();
+        }
+
+        var back = EditorUrls.EventRegistrants(Language, Id);
+        string? problem;
+        if (handler == CancelHandler)
+        {
+            var cancelled = await registrations.CancelOnBehalfAsync(Id, registrationId, Editor, cancellationToken);
+            if (cancelled is CancelOutcome.Cancelled or CancelOutcome.AlreadyCancelled)
+            {
+                return RedirectWithNotice(back, "EventRegistrantCancelledNotice");
+            }
+
+            problem = cancelled == CancelOutcome.TooLate ? "Error_RegistrantCancelNotPossible" : null;
+        }
+        else
+        {
+            var erased = await registrations.EraseNowAsync(Id, registrationId, Editor, cancellationToken);
+            if (erased is EraseOutcome.Erased or EraseOutcome.AlreadyErased)
+            {
+                return RedirectWithNotice(back, "EventRegistrantErasedNotice");
+            }
+
+            problem = erased == EraseOutcome.Changed ? "Error_RegistrantChanged" : null;
+        }
+
+        if (problem is null)
+        {
+            return NotFound();
+        }
+
+        AddProblem(null, problem);
+        await LoadAsync(cancellationToken);
+        return Page();
     }
 
     /// <summary>The choices must cover the registrants awaiting selection and give at most the capacity's seats.</summary>
