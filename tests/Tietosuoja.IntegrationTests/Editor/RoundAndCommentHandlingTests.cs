@@ -60,6 +60,31 @@ public sealed class RoundAndCommentHandlingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_round_opening_in_the_hour_summer_time_skips_is_refused_on_its_field_with_the_form_kept()
+    {
+        var editor = await _portal.SignedInAsync("Editor");
+        var form = await editor.GetPageAsync("/toimitus/kierrokset/uusi");
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.TitleFi"] = "Kesäaikakierros",
+            ["Input.TitleSv"] = "Sommartidsrunda",
+            ["Input.DescriptionFi"] = "Kommentoi.",
+            ["Input.DescriptionSv"] = "Kommentera.",
+            ["Input.OpensAt"] = "2027-03-28T03:30",
+            ["Input.ClosesAt"] = "2027-04-15T16:00",
+            ["Input.Versions"] = "rekisteroidyn-oikeudet@1.1",
+        };
+
+        var refused = await HtmlClient.ParseAsync(await editor.PostFormAsync(form, "form.editor-form", fields));
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        var link = Assert.Single(refused.Document.QuerySelectorAll(".error-summary a"));
+        Assert.Equal("#Input_OpensAt", link.GetAttribute("href"));
+        Assert.Contains("kello siirtyy 3.00:sta suoraan 4.00:ään", link.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Kesäaikakierros", refused.Document.QuerySelector("#Input_TitleFi")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Closing_early_stops_comments_and_the_feedback_report_can_be_published_only_then()
     {
         var editor = await _portal.SignedInAsync("Editor");

@@ -101,8 +101,8 @@ public sealed class RoundInput
     /// </summary>
     public IReadOnlyList<FieldProblem> Validate(ContentSnapshot content, DateTime? earliestOpening, out RoundDraft draft)
     {
-        var opens = ParseTime(OpensAt);
-        var closes = ParseTime(ClosesAt);
+        var (opens, opensProblem) = ParseTime(OpensAt);
+        var (closes, closesProblem) = ParseTime(ClosesAt);
         var targets = Versions
             .Select(v => v.Split('@'))
             .Where(parts => parts.Length == 2 && VersionNumber.TryParse(parts[1], out _))
@@ -110,14 +110,14 @@ public sealed class RoundInput
             .ToList();
         draft = new RoundDraft(TitleFi ?? string.Empty, TitleSv ?? string.Empty, DescriptionFi ?? string.Empty, DescriptionSv ?? string.Empty, opens ?? default, closes ?? default, targets);
         var unread = new List<FieldProblem>();
-        if (opens is null)
+        if (opensProblem is not null)
         {
-            unread.Add(new(nameof(OpensAt), "Error_BadTime"));
+            unread.Add(new(nameof(OpensAt), opensProblem));
         }
 
-        if (closes is null)
+        if (closesProblem is not null)
         {
-            unread.Add(new(nameof(ClosesAt), "Error_BadTime"));
+            unread.Add(new(nameof(ClosesAt), closesProblem));
         }
 
         var timesRead = unread.Count == 0;
@@ -136,6 +136,15 @@ public sealed class RoundInput
         Versions = [.. round.Targets.Select(t => $"{t.ChapterId}@{t.Version}")],
     };
 
-    private static DateTime? ParseTime(string? value) =>
-        DateTime.TryParseExact(value, EditRoundModel.TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) ? FinnishTime.ToUtc(local) : null;
+    /// <summary>The time in UTC, or the message key of why it cannot be one.</summary>
+    private static (DateTime? Utc, string? Problem) ParseTime(string? value)
+    {
+        if (!DateTime.TryParseExact(value, EditRoundModel.TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return (null, "Error_BadTime");
+        }
+
+        // The hour summer time skips (3.00–4.00 on its first day) does not exist to be converted.
+        return FinnishTime.Zone.IsInvalidTime(local) ? (null, "Error_TimeInDstGap") : (FinnishTime.ToUtc(local), null);
+    }
 }
