@@ -22,7 +22,10 @@ public sealed class SubscriptionTests(BrowserFixture browser)
         await TabToAsync(page, "#Input_Email");
         await page.Keyboard.TypeAsync(address);
         await TabToAsync(page, "form.subscribe-form button[type=submit]");
+        var formUrl = page.Url;
         await page.Keyboard.PressAsync("Enter");
+        // The form page is already loaded: wait for the next page, or the check races the navigation.
+        await page.WaitForFunctionAsync("url => location.href !== url", formUrl);
         await page.WaitForLoadStateAsync();
         Assert.True(await page.Locator("h1").EvaluateAsync<bool>("element => element === document.activeElement"));
         Assert.Empty(await portal.AccessibilityViolationsAsync());
@@ -33,7 +36,7 @@ public sealed class SubscriptionTests(BrowserFixture browser)
         await TabToAsync(page, "main form button");
         Assert.Equal(confirmButton, (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Trim());
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForLoadStateAsync();
+        await page.Locator("h1", new() { HasTextString = confirmedHeading }).WaitForAsync();
         Assert.Equal(confirmedHeading, (await portal.HeadingAsync()).Trim());
         Assert.Empty(await portal.AccessibilityViolationsAsync());
 
@@ -42,7 +45,7 @@ public sealed class SubscriptionTests(BrowserFixture browser)
         await TabToAsync(page, "main form button");
         Assert.Equal(unsubscribeButton, (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Trim());
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForLoadStateAsync();
+        await page.Locator("h1", new() { HasTextString = unsubscribedHeading }).WaitForAsync();
         Assert.Equal(unsubscribedHeading, (await portal.HeadingAsync()).Trim());
         Assert.Empty(await portal.AccessibilityViolationsAsync());
     }
