@@ -31,8 +31,11 @@ public sealed class CommentExport(PortalDbContext db, ContentStore content, Audi
         ? "text/csv; charset=utf-8"
         : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static string FileName(int roundId, DateTime utcNow, ExportFormat format) =>
-        string.Create(CultureInfo.InvariantCulture, $"kommentit-kierros-{roundId}-{FinnishTime.ToLocal(utcNow):yyyy-MM-dd}.{(format == ExportFormat.Csv ? "csv" : "xlsx")}");
+    public static string FileName(int roundId, DateTime utcNow, ExportFormat format) => FileName("kommentit-kierros", roundId, utcNow, format);
+
+    /// <summary>The one naming of an export file: what it holds, whose it is, and the Finnish date it was made.</summary>
+    internal static string FileName(string contents, int id, DateTime utcNow, ExportFormat format) =>
+        string.Create(CultureInfo.InvariantCulture, $"{contents}-{id}-{FinnishTime.ToLocal(utcNow):yyyy-MM-dd}.{(format == ExportFormat.Csv ? "csv" : "xlsx")}");
 
     /// <summary>Records the export in the audit trail, then writes the file to <paramref name="output"/>.</summary>
     public async Task WriteAsync(int roundId, ExportFormat format, bool includePersonalData, EditorIdentity actor, Stream output, CancellationToken cancellationToken)

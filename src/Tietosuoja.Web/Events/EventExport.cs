@@ -14,8 +14,7 @@ namespace Tietosuoja.Web.Events;
 /// </summary>
 public sealed class EventExport(PortalDbContext db, AuditLog audit, IStringLocalizer<SharedResource> text)
 {
-    public static string FileName(int eventId, DateTime utcNow, ExportFormat format) =>
-        string.Create(CultureInfo.InvariantCulture, $"osallistujat-tilaisuus-{eventId}-{FinnishTime.ToLocal(utcNow):yyyy-MM-dd}.{(format == ExportFormat.Csv ? "csv" : "xlsx")}");
+    public static string FileName(int eventId, DateTime utcNow, ExportFormat format) => CommentExport.FileName("osallistujat-tilaisuus", eventId, utcNow, format);
 
     /// <summary>Records the export in the audit trail, then writes the file to <paramref name="output"/>; cancelled registrations are left out.</summary>
     public async Task WriteAsync(int eventId, ExportFormat format, bool includePersonalData, EditorIdentity actor, Stream output, CancellationToken cancellationToken)
