@@ -59,6 +59,9 @@ public sealed class HunspellMorphology : ICachedMorphology
     /// <summary>Whether the dictionary has been read; until then only words in the cache are answered without waiting.</summary>
     public bool IsLoaded => _load.IsValueCreated && _load.Value.IsCompletedSuccessfully && _load.Value.Result is not null;
 
+    /// <summary>Whether reading the dictionary has started.</summary>
+    internal bool IsLoadStarted => _load.IsValueCreated;
+
     /// <summary>Why the dictionary could not be read, once it has failed; null while it loads or when it has loaded.</summary>
     public string? LoadProblem => _loadProblem;
 
@@ -68,7 +71,9 @@ public sealed class HunspellMorphology : ICachedMorphology
     /// Finds the first of the given .aff/.dic pairs that exists, or returns null with the reason.
     /// The dictionary is read later (<see cref="StartLoading"/>).
     /// </summary>
-    public static HunspellMorphology? Find(IEnumerable<string> affixPaths, out string? problem)
+    public static HunspellMorphology? Find(IEnumerable<string> affixPaths, out string? problem) => Find(affixPaths, out problem, loading: null);
+
+    internal static HunspellMorphology? Find(IEnumerable<string> affixPaths, out string? problem, SwedishLoading? loading)
     {
         var tried = new List<string>();
         foreach (var affix in affixPaths)
@@ -81,7 +86,14 @@ public sealed class HunspellMorphology : ICachedMorphology
             }
 
             problem = null;
-            return new HunspellMorphology($"Hunspell ({Path.GetFileNameWithoutExtension(affix)})", FileIdentity(affix, words), () => Read(affix, words));
+            return new HunspellMorphology($"Hunspell ({Path.GetFileNameWithoutExtension(affix)})", FileIdentity(affix, words), () =>
+            {
+                loading?.BeforeRead();
+                return Read(affix, words);
+            })
+            {
+                DictionaryWait = loading?.Wait ?? DefaultDictionaryWait,
+            };
         }
 
         problem = $"no Swedish Hunspell dictionary at {string.Join(", ", tried)}";

@@ -18,6 +18,9 @@ public sealed record LanguageToolOptions
     public string? AnalysisCacheFolder { get; init; }
 }
 
+/// <summary>Runs before the Swedish dictionary is read, and how long an analysis waits for it.</summary>
+internal sealed record SwedishLoading(Action BeforeRead, TimeSpan Wait);
+
 /// <summary>
 /// The dictionaries of both languages and the analyzers built on them, loaded once per process.
 /// A missing dictionary is not an error: that language's analyzers fall back to the stemmers, and
@@ -37,6 +40,7 @@ public sealed partial class LanguageTools
     private readonly string? _cacheFolder;
     private readonly object _gate = new();
     private readonly List<(bool Warning, string Message)> _pendingLog = [];
+    private readonly Dictionary<Language, Task> _writes = [];
     private ILogger? _logger;
 
     private LanguageTools(IMorphology? finnish, IMorphology? swedish, IReadOnlyList<string> missing, string? cacheFolder)
@@ -81,7 +85,10 @@ public sealed partial class LanguageTools
         }
     }
 
-    public static LanguageTools Load(LanguageToolOptions options)
+    public static LanguageTools Load(LanguageToolOptions options) => Load(options, swedishLoading: null);
+
+    /// <param name="swedishLoading">How the Swedish dictionary loads, where a test holds it back.</param>
+    internal static LanguageTools Load(LanguageToolOptions options, SwedishLoading? swedishLoading)
     {
         var problems = new List<string>();
         var finnish = VoikkoMorphology.TryLoad(options.VoikkoLibrary, options.VoikkoDictionaryPath, out var finnishProblem);
@@ -90,7 +97,7 @@ public sealed partial class LanguageTools
             problems.Add($"Finnish morphology (Voikko) not found: install libvoikko1 and voikko-fi for better Finnish search ({finnishProblem})");
         }
 
-        var swedish = HunspellMorphology.Find(options.SwedishAffixFiles, out var swedishProblem);
+        var swedish = HunspellMorphology.Find(options.SwedishAffixFiles, out var swedishProblem, swedishLoading);
         if (swedish is null)
         {
             problems.Add(SwedishMissing(swedishProblem));
@@ -142,11 +149,23 @@ public sealed partial class LanguageTools
         }
 
         var writes = new List<Task>();
-        foreach (var language in Languages.All)
+        lock (_gate)
         {
-            if (For(language) is ICachedMorphology morphology && morphology.Cache.ContentAdded > 0)
+            foreach (var language in Languages.All)
             {
-                writes.Add(Task.Run(() => Persist(language, morphology)));
+                if (For(language) is not ICachedMorphology morphology)
+                {
+                    continue;
+                }
+
+                // One write per language at a time, in order: a later build's words include the earlier's.
+                var previous = _writes.GetValueOrDefault(language, Task.CompletedTask);
+                if (morphology.Cache.ContentAdded > 0)
+                {
+                    previous = _writes[language] = previous.ContinueWith(_ => Persist(language, morphology), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                }
+
+                writes.Add(previous);
             }
         }
 
@@ -155,23 +174,19 @@ public sealed partial class LanguageTools
 
     private void Persist(Language language, ICachedMorphology morphology)
     {
-        var file = Path.Combine(_cacheFolder!, PersistedAnalyses.FileName(language));
-        // One writer per language at a time; a second build's words are a superset, so it simply writes after.
-        lock (morphology.Cache)
+        if (morphology.Cache.ContentAdded == 0)
         {
-            if (morphology.Cache.ContentAdded == 0)
-            {
-                return;
-            }
+            return;
+        }
 
-            try
-            {
-                PersistedAnalyses.Write(file, PersistedAnalyses.Key(morphology), morphology.Cache.ContentWords());
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                Report(warning: true, $"the analyses could not be written to {file}: {exception.Message}; the next start analyzes the guidance's words again");
-            }
+        var file = Path.Combine(_cacheFolder!, PersistedAnalyses.FileName(language));
+        try
+        {
+            PersistedAnalyses.Write(file, PersistedAnalyses.Key(morphology), morphology.Cache.ContentWords());
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Report(warning: true, $"the analyses could not be written to {file}: {exception.Message}; the next start analyzes the guidance's words again");
         }
     }
 
