@@ -15,10 +15,24 @@ public static class GuidanceServiceCollectionExtensions
         services.AddSingleton<ISecretPaths, SiteUrlSecrets>();
         services.AddHostedService<ContentWatcher>();
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content", tags: ["ready"]);
+        Search.LanguageTools.ConfigureDefault(Search.LanguageToolOptions.Default with { AnalysisCacheFolder = SearchCacheFolder(configuration) });
         services.AddHostedService<Search.SearchLanguageStartup>();
         // The tools are loaded on the first check (or by SearchLanguageStartup), not at registration.
         services.AddHealthChecks().Add(new HealthCheckRegistration("search-dictionaries", _ => new Search.SearchLanguageHealthCheck(Search.LanguageTools.Default), failureStatus: null, tags: ["ready"]));
         return services;
+    }
+
+    /// <summary>Search:CachePath, relative to the content root; an empty value turns the analysis cache off.</summary>
+    private static string? SearchCacheFolder(IConfiguration configuration)
+    {
+        var configured = configuration["Search:CachePath"] ?? "App_Data/search-cache";
+        if (configured.Length == 0)
+        {
+            return null;
+        }
+
+        var contentRoot = configuration[HostDefaults.ContentRootKey] ?? Directory.GetCurrentDirectory();
+        return Path.GetFullPath(Path.Combine(contentRoot, configured));
     }
 }
 

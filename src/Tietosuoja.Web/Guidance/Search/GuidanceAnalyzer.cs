@@ -68,6 +68,8 @@ public sealed class GuidanceAnalyzer : Analyzer
     /// </summary>
     public IReadOnlyList<QueryWord> QueryWords(string text)
     {
+        // What a reader types is analyzed like the guidance but never persisted with its analyses.
+        using var query = AnalysisCache.Query();
         var whole = _wholeWords();
         var words = new List<QueryWord>();
         foreach (var group in Tokens(text).GroupWords())

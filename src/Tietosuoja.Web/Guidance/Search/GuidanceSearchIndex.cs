@@ -83,7 +83,12 @@ public sealed class GuidanceSearchIndex
     {
         var list = chapters.ToList();
         tools ??= LanguageTools.Default;
-        return new GuidanceSearchIndex(Languages.All.ToImmutableDictionary(language => language, language => LanguageIndex.Build(list, language, tools)), tools);
+        // The languages' indexes share nothing but the (thread-safe) analysis caches: built side by side.
+        var builds = Languages.All.Select(language => (language, Task.Run(() => LanguageIndex.Build(list, language, tools)))).ToList();
+        var index = new GuidanceSearchIndex(builds.ToImmutableDictionary(b => b.language, b => b.Item2.GetAwaiter().GetResult()), tools);
+        // Off the build's path: the next start reads these analyses instead of making them.
+        _ = tools.PersistAnalysesAsync();
+        return index;
     }
 
     public SearchResults Search(Language language, string? query, bool includeEarlier, int page = 1)

@@ -14,32 +14,66 @@ namespace Tietosuoja.Web.Guidance.Search;
 /// again. Lucene's Hunspell has no suggestions; "did you mean" in Swedish comes from the index's
 /// own words (<see cref="GuidanceSearchIndex"/>).
 /// </summary>
-public sealed class HunspellMorphology : IMorphology
+public sealed class HunspellMorphology : ICachedMorphology
 {
     private const int MinPart = 3;
     private const int MaxParts = 4;
 
-    private readonly Analyzer _stemmer;
-    private readonly HashSet<string> _listed;
-    private readonly AnalysisCache _cache;
+    /// <summary>How long an analysis waits for the dictionary still loading; past it, the word gets the fallback stems (and is analyzed again next time).</summary>
+    internal static readonly TimeSpan DefaultDictionaryWait = TimeSpan.FromSeconds(30);
 
-    private HunspellMorphology(Dictionary dictionary, HashSet<string> listed, string description)
+    private readonly Lazy<Task<Loaded?>> _load;
+    private readonly AnalysisCache _cache;
+    private string? _loadProblem;
+
+    internal HunspellMorphology(string description, string identity, Func<Loaded> load)
     {
-        // The filter is Lucene's public way to the stemmer; the analyzer keeps one per thread.
-        _stemmer = Analyzer.NewAnonymous((_, reader) =>
-        {
-            var tokenizer = new KeywordTokenizer(reader);
-            return new TokenStreamComponents(tokenizer, new HunspellStemFilter(tokenizer, dictionary, dedup: true));
-        });
-        _listed = listed;
         Description = description;
+        Identity = identity;
+        // The dictionary takes seconds of CPU to read (Lucene sorts the .dic and builds an FST of
+        // it), so it loads on the thread pool: started by the first word it must analyze or once
+        // the server listens (SearchLanguageStartup), whichever comes first.
+        _load = new Lazy<Task<Loaded?>>(() => Task.Run(() =>
+        {
+            try
+            {
+                return load();
+            }
+            catch (Exception exception)
+            {
+                // The boundary of a background load: a dictionary that cannot be read leaves Swedish on the fallback stems.
+                _loadProblem = exception.Message;
+                return null;
+            }
+        }));
         _cache = new AnalysisCache(AnalyzeUncached);
     }
 
     public string Description { get; }
 
-    /// <summary>Reads the first of the given .aff/.dic pairs that exists, or returns null with the reason.</summary>
-    public static HunspellMorphology? TryLoad(IEnumerable<string> affixPaths, out string? problem)
+    public string Identity { get; }
+
+    /// <summary>How long <see cref="Analyze(string)"/> waits for the dictionary still loading.</summary>
+    internal TimeSpan DictionaryWait { get; init; } = DefaultDictionaryWait;
+
+    /// <summary>Whether the dictionary has been read; until then only words in the cache are answered without waiting.</summary>
+    public bool IsLoaded => _load.IsValueCreated && _load.Value.IsCompletedSuccessfully && _load.Value.Result is not null;
+
+    /// <summary>Whether reading the dictionary has started.</summary>
+    internal bool IsLoadStarted => _load.IsValueCreated;
+
+    /// <summary>Why the dictionary could not be read, once it has failed; null while it loads or when it has loaded.</summary>
+    public string? LoadProblem => _loadProblem;
+
+    AnalysisCache ICachedMorphology.Cache => _cache;
+
+    /// <summary>
+    /// Finds the first of the given .aff/.dic pairs that exists, or returns null with the reason.
+    /// The dictionary is read later (<see cref="StartLoading"/>).
+    /// </summary>
+    public static HunspellMorphology? Find(IEnumerable<string> affixPaths, out string? problem) => Find(affixPaths, out problem, loading: null);
+
+    internal static HunspellMorphology? Find(IEnumerable<string> affixPaths, out string? problem, SwedishLoading? loading)
     {
         var tried = new List<string>();
         foreach (var affix in affixPaths)
@@ -51,38 +85,93 @@ public sealed class HunspellMorphology : IMorphology
                 continue;
             }
 
-            try
+            problem = null;
+            return new HunspellMorphology($"Hunspell ({Path.GetFileNameWithoutExtension(affix)})", FileIdentity(affix, words), () =>
             {
-                using var affixStream = File.OpenRead(affix);
-                using var wordStream = File.OpenRead(words);
-                var dictionary = new Dictionary(affixStream, [wordStream], ignoreCase: true);
-                problem = null;
-                return new HunspellMorphology(dictionary, ListedWords(words), $"Hunspell ({Path.GetFileNameWithoutExtension(affix)})");
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException or ArgumentException)
+                loading?.BeforeRead();
+                return Read(affix, words);
+            })
             {
-                problem = $"{affix} could not be read: {exception.Message}";
-                return null;
-            }
+                DictionaryWait = loading?.Wait ?? DefaultDictionaryWait,
+            };
         }
 
         problem = $"no Swedish Hunspell dictionary at {string.Join(", ", tried)}";
         return null;
     }
 
-    public WordAnalysis? Analyze(string word) => word.Length == 0 ? null : _cache.Get(word);
+    /// <summary>Reads the first of the given .aff/.dic pairs that exists, or returns null with the reason.</summary>
+    public static HunspellMorphology? TryLoad(IEnumerable<string> affixPaths, out string? problem)
+    {
+        var found = Find(affixPaths, out problem);
+        found?.StartLoading().Wait();
+        if (found?.LoadProblem is { } failed)
+        {
+            problem = failed;
+            return null;
+        }
+
+        return found;
+    }
+
+    /// <summary>Starts reading the dictionary if it has not started; the task ends when it is read or has failed.</summary>
+    public Task StartLoading() => _load.Value;
+
+    public WordAnalysis? Analyze(string word) => Analyze(word, fromContent: false);
+
+    public WordAnalysis? Analyze(string word, bool fromContent) => word.Length == 0 ? null : _cache.Get(word, fromContent);
 
     public IReadOnlyList<string> Suggest(string word) => [];
 
+    internal sealed record Loaded(Analyzer Stemmer, HashSet<string> Listed);
+
+    private static Loaded Read(string affix, string words)
+    {
+        try
+        {
+            using var affixStream = File.OpenRead(affix);
+            using var wordStream = File.OpenRead(words);
+            var dictionary = new Dictionary(affixStream, [wordStream], ignoreCase: true);
+            // The filter is Lucene's public way to the stemmer; the analyzer keeps one per thread.
+            var stemmer = Analyzer.NewAnonymous((_, reader) =>
+            {
+                var tokenizer = new KeywordTokenizer(reader);
+                return new TokenStreamComponents(tokenizer, new HunspellStemFilter(tokenizer, dictionary, dedup: true));
+            });
+            return new Loaded(stemmer, ListedWords(words));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException or ArgumentException)
+        {
+            throw new IOException($"{affix} could not be read: {exception.Message}", exception);
+        }
+    }
+
+    private static string FileIdentity(params string[] files) =>
+        string.Join('\n', files.Select(f => new FileInfo(f)).Select(f => $"{f.FullName} {f.Length} {f.LastWriteTimeUtc.Ticks}"));
+
+    /// <summary>The dictionary, waiting for it while it loads (at most <see cref="DictionaryWait"/>); null when it failed or took longer.</summary>
+    private Loaded? WaitForDictionary()
+    {
+        var load = _load.Value;
+        return load.Wait(DictionaryWait) ? load.Result : null;
+    }
+
     private WordAnalysis? AnalyzeUncached(string word)
     {
-        var stems = Stems(word);
-        if (stems.Count > 0)
+        // Without the dictionary the word gets the fallback stems this time, and its analysis is
+        // neither kept nor persisted: the cache holds only what the dictionary said.
+        if (WaitForDictionary() is not { } dictionary)
         {
-            return new WordAnalysis(stems, DictionaryParts(stems[0]));
+            return AnalysisCache.NotNow;
         }
 
-        var split = Split(word, MaxParts);
+        var stems = Stems(dictionary, word);
+        if (stems.Count > 0)
+        {
+            return new WordAnalysis(stems, DictionaryParts(dictionary, stems[0]));
+        }
+
+        var split = Split(dictionary, word, MaxParts);
         if (split is null)
         {
             return null;
@@ -93,7 +182,7 @@ public sealed class HunspellMorphology : IMorphology
         var (head, last) = split.Value;
         var parts = head.Select(h => h.BaseForm).Concat(last).Distinct(StringComparer.Ordinal).ToList();
         var baseForms = last.Select(l => string.Concat(head.Select(h => h.Written)) + l).ToList();
-        return new WordAnalysis(baseForms, [.. parts.Concat(parts.SelectMany(DictionaryParts)).Distinct(StringComparer.Ordinal).Except(baseForms)], IsGuess: true);
+        return new WordAnalysis(baseForms, [.. parts.Concat(parts.SelectMany(p => DictionaryParts(dictionary, p))).Distinct(StringComparer.Ordinal).Except(baseForms)], IsGuess: true);
     }
 
     /// <summary>
@@ -101,11 +190,11 @@ public sealed class HunspellMorphology : IMorphology
     /// ("dataskydd": "data", "skydd"), so that the part finds it too. Short words are not split:
     /// their halves would match inside unrelated words.
     /// </summary>
-    private List<string> DictionaryParts(string word)
+    private static List<string> DictionaryParts(Loaded dictionary, string word)
     {
         for (var i = word.Length - 4; i >= 4; i--)
         {
-            if (IsListed(word[..i]) && IsListed(word[i..]))
+            if (IsListed(dictionary, word[..i]) && IsListed(dictionary, word[i..]))
             {
                 return [word[..i], word[i..]];
             }
@@ -114,7 +203,7 @@ public sealed class HunspellMorphology : IMorphology
         return [];
     }
 
-    private ((string Written, string BaseForm)[] Head, List<string> Last)? Split(string word, int maxParts)
+    private static ((string Written, string BaseForm)[] Head, List<string> Last)? Split(Loaded dictionary, string word, int maxParts)
     {
         if (maxParts < 2)
         {
@@ -124,20 +213,20 @@ public sealed class HunspellMorphology : IMorphology
         for (var i = word.Length - MinPart; i >= MinPart; i--)
         {
             var written = word[..i];
-            var first = IsListed(written) ? written : written.Length > MinPart && written[^1] == 's' && IsListed(written[..^1]) ? written[..^1] : null;
+            var first = IsListed(dictionary, written) ? written : written.Length > MinPart && written[^1] == 's' && IsListed(dictionary, written[..^1]) ? written[..^1] : null;
             if (first is null)
             {
                 continue;
             }
 
             var rest = word[i..];
-            var last = Stems(rest);
+            var last = Stems(dictionary, rest);
             if (last.Count > 0)
             {
                 return ([(written, first)], last);
             }
 
-            if (Split(rest, maxParts - 1) is { } further)
+            if (Split(dictionary, rest, maxParts - 1) is { } further)
             {
                 return ([(written, first), .. further.Head], further.Last);
             }
@@ -167,18 +256,18 @@ public sealed class HunspellMorphology : IMorphology
         return words;
     }
 
-    private bool IsListed(string word) => word.Length >= MinPart && _listed.Contains(word);
+    private static bool IsListed(Loaded dictionary, string word) => word.Length >= MinPart && dictionary.Listed.Contains(word);
 
-    private List<string> Stems(string word)
+    private static List<string> Stems(Loaded dictionary, string word)
     {
         var stems = new List<string>();
-        using var stream = _stemmer.GetTokenStream(string.Empty, word);
+        using var stream = dictionary.Stemmer.GetTokenStream(string.Empty, word);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
             var stem = term.ToString().ToLowerInvariant();
-            if (_listed.Contains(stem) && !stems.Contains(stem))
+            if (dictionary.Listed.Contains(stem) && !stems.Contains(stem))
             {
                 stems.Add(stem);
             }

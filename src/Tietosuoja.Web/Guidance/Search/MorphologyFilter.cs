@@ -81,7 +81,9 @@ internal sealed class MorphologyFilter : TokenFilter
 
     private List<string> Terms(string word)
     {
-        if (_morphology.Analyze(word) is { } analysis)
+        // The guidance's words, unlike a query's, may be persisted (see AnalysisCache).
+        var analysis = _morphology is ICachedMorphology cached ? cached.Analyze(word, fromContent: !AnalysisCache.InQuery) : _morphology.Analyze(word);
+        if (analysis is not null)
         {
             var terms = new List<string>(analysis.BaseForms);
             if (_includeParts)

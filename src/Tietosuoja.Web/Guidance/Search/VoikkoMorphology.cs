@@ -11,7 +11,7 @@ namespace Tietosuoja.Web.Guidance.Search;
 /// the stemmers. A Voikko handle is not thread-safe: every call into it holds one lock, and the
 /// <see cref="AnalysisCache"/> in front of it keeps those calls to one per distinct word.
 /// </summary>
-public sealed partial class VoikkoMorphology : IMorphology, IDisposable
+public sealed partial class VoikkoMorphology : ICachedMorphology, IDisposable
 {
     // LIBVOIKKO_MAX_WORD_CHARS in voikko.h: longer words are refused by the library anyway.
     private const int MaxWordChars = 255;
@@ -22,12 +22,13 @@ public sealed partial class VoikkoMorphology : IMorphology, IDisposable
     private readonly AnalysisCache _cache;
     private IntPtr _handle;
 
-    private VoikkoMorphology(IntPtr library, Api api, IntPtr handle, string description)
+    private VoikkoMorphology(IntPtr library, Api api, IntPtr handle, string description, string identity)
     {
         _library = library;
         _api = api;
         _handle = handle;
         Description = description;
+        Identity = identity;
         _cache = new AnalysisCache(AnalyzeUncached);
     }
 
@@ -36,6 +37,9 @@ public sealed partial class VoikkoMorphology : IMorphology, IDisposable
 
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate void TerminateFn(IntPtr handle);
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate IntPtr VersionFn();
 
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate IntPtr WordFn(IntPtr handle, byte[] word);
@@ -47,6 +51,10 @@ public sealed partial class VoikkoMorphology : IMorphology, IDisposable
     private delegate void FreeFn(IntPtr pointer);
 
     public string Description { get; }
+
+    public string Identity { get; }
+
+    AnalysisCache ICachedMorphology.Cache => _cache;
 
     /// <summary>
     /// Loads the library and the Finnish dictionary, or returns null with the reason. A missing
@@ -74,7 +82,7 @@ public sealed partial class VoikkoMorphology : IMorphology, IDisposable
             }
 
             problem = null;
-            return new VoikkoMorphology(handle, api, voikko, $"Voikko ({library}, Finnish dictionary)");
+            return new VoikkoMorphology(handle, api, voikko, $"Voikko ({library}, Finnish dictionary)", IdentityOf(handle, library, dictionaryPath));
         }
         catch (EntryPointNotFoundException exception)
         {
@@ -84,7 +92,36 @@ public sealed partial class VoikkoMorphology : IMorphology, IDisposable
         }
     }
 
-    public WordAnalysis? Analyze(string word) => word.Length is 0 or > MaxWordChars ? null : _cache.Get(word);
+    public WordAnalysis? Analyze(string word) => Analyze(word, fromContent: false);
+
+    public WordAnalysis? Analyze(string word, bool fromContent) => word.Length is 0 or > MaxWordChars ? null : _cache.Get(word, fromContent);
+
+    /// <summary>
+    /// The library's version and every file in the folders libvoikko reads dictionaries from (the
+    /// configured one, VOIKKO_DICTIONARY_PATH, ~/.voikko, /etc/voikko and the packaged places),
+    /// with sizes and modification times: an upgraded voikko-fi changes it.
+    /// </summary>
+    private static string IdentityOf(IntPtr library, string name, string? dictionaryPath)
+    {
+        var version = NativeLibrary.TryGetExport(library, "voikkoGetVersion", out var address)
+            ? Marshal.PtrToStringUTF8(Marshal.GetDelegateForFunctionPointer<VersionFn>(address)())
+            : null;
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        string?[] folders =
+        [
+            dictionaryPath,
+            .. (Environment.GetEnvironmentVariable("VOIKKO_DICTIONARY_PATH") ?? string.Empty).Split(Path.PathSeparator),
+            home.Length == 0 ? null : Path.Combine(home, ".voikko"),
+            "/etc/voikko", "/usr/lib/voikko", "/usr/share/voikko", "/usr/local/lib/voikko", "/usr/local/share/voikko",
+        ];
+        var files = folders
+            .Where(f => !string.IsNullOrEmpty(f) && Directory.Exists(f))
+            .SelectMany(f => Directory.EnumerateFiles(f!, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }))
+            .Select(f => new FileInfo(f))
+            .Select(f => $"{f.FullName} {f.Length} {f.LastWriteTimeUtc.Ticks}")
+            .Order(StringComparer.Ordinal);
+        return string.Join('\n', [name, version ?? "unknown version", .. files]);
+    }
 
     public IReadOnlyList<string> Suggest(string word)
     {
