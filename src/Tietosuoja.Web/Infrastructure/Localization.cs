@@ -11,6 +11,7 @@ public static class Localization
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, PreloadedLocalizer>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Languages.All.Select(l => l.Culture()).ToList();

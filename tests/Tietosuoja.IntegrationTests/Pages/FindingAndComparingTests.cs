@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using Tietosuoja.IntegrationTests.Comments;
+using Tietosuoja.Web.Guidance.Search;
 using Tietosuoja.TestSupport;
 
 namespace Tietosuoja.IntegrationTests.Pages;
@@ -129,10 +130,10 @@ public sealed class FindingAndComparingTests(FixturePortal portal) : IClassFixtu
         var beyond = await _client.GetPageAsync("/haku?q=kunta&earlier=true&p=999");
 
         Assert.Equal("/haku?q=kunta&earlier=true&p=2", nextUrl);
-        Assert.Equal(30, first.Document.QuerySelectorAll(".search-result").Length);
+        Assert.Equal(GuidanceSearchIndex.PageSize, first.Document.QuerySelectorAll(".search-result").Length);
         Assert.Null(first.Document.QuerySelector(".pagination a[rel=prev]"));
-        Assert.Equal("31", second.Document.QuerySelector("ol.search-results")!.GetAttribute("start"));
-        Assert.StartsWith("Näytetään osumat 31–", second.Text.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("Näytetään", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal($"{GuidanceSearchIndex.PageSize + 1}", second.Document.QuerySelector("ol.search-results")!.GetAttribute("start"));
+        Assert.StartsWith($"Näytetään osumat {GuidanceSearchIndex.PageSize + 1}–", second.Text.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("Näytetään", StringComparison.Ordinal)), StringComparison.Ordinal);
         var firstLinks = first.Document.QuerySelectorAll(".search-result a").Select(a => a.GetAttribute("href")).ToHashSet();
         Assert.DoesNotContain(second.Document.QuerySelectorAll(".search-result a"), a => firstLinks.Contains(a.GetAttribute("href")));
         Assert.NotNull(second.Document.QuerySelector(".pagination a[rel=prev]"));

@@ -45,7 +45,7 @@ public sealed record SearchResults(string Query, bool IncludeEarlier, SearchProb
 public sealed class GuidanceSearchIndex
 {
     public const int MaxQueryLength = 200;
-    public const int PageSize = 30;
+    public const int PageSize = 10;
 
     /// <summary>Pages beyond this are not offered: nobody reads them, and each costs more than the last.</summary>
     public const int MaxPages = 20;

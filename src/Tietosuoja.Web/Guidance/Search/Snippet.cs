@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -22,53 +23,106 @@ public static class Snippet
     /// </summary>
     public static string Highlight(string text, IEnumerable<(int Start, int End)> matches, int maxLength)
     {
-        var marks = matches.Distinct().OrderBy(m => m.Start).ToList();
+        var marks = Ordered(matches);
         var (start, end) = Window(text, marks, maxLength);
 
-        var html = new StringBuilder();
+        // Encoded straight from the text into one buffer: no substring per word or per mark.
+        using var html = new StringWriter(new StringBuilder(Math.Min(text.Length, maxLength) + 64), CultureInfo.InvariantCulture);
         if (start > 0)
         {
-            html.Append('…');
+            html.Write('…');
         }
 
         var position = start;
-        foreach (var (markStart, markEnd) in marks.Where(m => m.Start >= start && m.End <= end))
+        foreach (var (markStart, markEnd) in marks)
         {
-            if (markStart < position)
+            if (markStart < position || markStart < start || markEnd > end)
             {
                 continue;
             }
 
-            html.Append(Encoder.Encode(text[position..markStart]))
-                .Append("<mark>").Append(Encoder.Encode(text[markStart..markEnd])).Append("</mark>");
+            Encoder.Encode(html, text, position, markStart - position);
+            html.Write("<mark>");
+            Encoder.Encode(html, text, markStart, markEnd - markStart);
+            html.Write("</mark>");
             position = markEnd;
         }
 
-        html.Append(Encoder.Encode(text[position..end]));
+        Encoder.Encode(html, text, position, end - position);
         if (end < text.Length)
         {
-            html.Append('…');
+            html.Write('…');
         }
 
         return html.ToString();
     }
 
-    private static (int Start, int End) Window(string text, List<(int Start, int End)> marks, int maxLength)
+    /// <summary>
+    /// The matches once each, by where they start; matches that start at the same place keep the
+    /// order they came in (as a stable sort would), since the first of them is the one marked.
+    /// </summary>
+    private static (int Start, int End)[] Ordered(IEnumerable<(int Start, int End)> matches)
+    {
+        var all = matches as IReadOnlyList<(int Start, int End)> ?? [.. matches];
+        // Start in the high half, arrival in the low: one primitive sort is a stable sort by start.
+        var keys = new long[all.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = ((long)all[i].Start << 32) | (uint)i;
+        }
+
+        Array.Sort(keys);
+        var ordered = new List<(int Start, int End)>(keys.Length);
+        var groupStart = 0;
+        foreach (var key in keys)
+        {
+            var mark = all[(int)(key & uint.MaxValue)];
+            if (ordered.Count == 0 || ordered[^1].Start != mark.Start)
+            {
+                groupStart = ordered.Count;
+            }
+            else if (ordered.IndexOf(mark, groupStart) >= 0)
+            {
+                continue;
+            }
+
+            ordered.Add(mark);
+        }
+
+        return [.. ordered];
+    }
+
+    private static (int Start, int End) Window(string text, (int Start, int End)[] marks, int maxLength)
     {
         if (text.Length <= maxLength)
         {
             return (0, text.Length);
         }
 
-        // Start a little before the mark that has the most other marks within reach.
+        // Start a little before the mark that has the most other marks within reach. Marks that
+        // start at the same place reach the same marks, so each place is counted once.
         var best = 0;
         var bestCount = -1;
-        foreach (var mark in marks)
+        for (var i = 0; i < marks.Length; i++)
         {
-            var count = marks.Count(m => m.Start >= mark.Start && m.End <= mark.Start + maxLength);
+            if (i > 0 && marks[i].Start == marks[i - 1].Start)
+            {
+                continue;
+            }
+
+            var reach = marks[i].Start + maxLength;
+            var count = 0;
+            for (var j = i; j < marks.Length && marks[j].Start <= reach; j++)
+            {
+                if (marks[j].End <= reach)
+                {
+                    count++;
+                }
+            }
+
             if (count > bestCount)
             {
-                best = mark.Start;
+                best = marks[i].Start;
                 bestCount = count;
             }
         }

@@ -72,21 +72,39 @@ internal sealed class TermOffsets
 
     private List<(int Start, int End)> Spans(int[] terms)
     {
-        var spans = new List<(int Start, int End)>();
-        foreach (var term in terms)
+        // Where each term's run of entries is, found once: the runs' lengths size the list exactly,
+        // as a common word can occur a hundred times in a long section.
+        Span<(int First, int End)> runs = terms.Length <= 64 ? stackalloc (int, int)[terms.Length] : new (int, int)[terms.Length];
+        var count = 0;
+        for (var t = 0; t < terms.Length; t++)
         {
-            var i = Array.BinarySearch(_terms, term);
+            var i = Array.BinarySearch(_terms, terms[t]);
             if (i < 0)
             {
+                runs[t] = (0, 0);
                 continue;
             }
 
-            while (i > 0 && _terms[i - 1] == term)
+            var first = i;
+            while (first > 0 && _terms[first - 1] == terms[t])
             {
-                i--;
+                first--;
             }
 
-            for (; i < _terms.Length && _terms[i] == term; i++)
+            var end = i + 1;
+            while (end < _terms.Length && _terms[end] == terms[t])
+            {
+                end++;
+            }
+
+            runs[t] = (first, end);
+            count += end - first;
+        }
+
+        var spans = new List<(int Start, int End)>(count);
+        foreach (var (first, end) in runs)
+        {
+            for (var i = first; i < end; i++)
             {
                 spans.Add((_starts[i], _ends[i]));
             }
