@@ -426,10 +426,9 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         }
 
         glossaryLinker.Apply(markdown);
-        var rendered = renderer.Render(markdown, language);
         var slug = entry.Slugs.GetValueOrDefault(language, chapterId);
-        var commentable = renderer.Render(markdown, language, anchor => SiteUrls.CommentForm(language, slug, version, anchor));
-        var chapterVersion = new ChapterVersion(chapterId, language, version, title!, status, date, summary!, rendered, commentable.Html, DocumentText.Blocks(markdown), file);
+        var (rendered, commentableHtml) = renderer.RenderWithComments(markdown, language, anchor => SiteUrls.CommentForm(language, slug, version, anchor));
+        var chapterVersion = new ChapterVersion(chapterId, language, version, title!, status, date, summary!, rendered, commentableHtml, DocumentText.Blocks(markdown), file);
         return (chapterVersion, LoadedDocument.Of(file, language, markdown, rendered));
     }
 

@@ -233,6 +233,54 @@ public sealed class MarkdownRenderer
 
     public RenderedDocument Render(string markdown, Language language) => Render(Parse(markdown, language), language);
 
+    /// <summary>
+    /// A chapter version both ways: the body as <see cref="Render(MarkdownDocument, Language, Func{string, string}?)"/>
+    /// gives it without comment links, and the HTML with them. Rendered and sanitised once: the body
+    /// is the commentable HTML with its "comment on this section" links taken out, which gives the
+    /// same bytes as a second render because sanitising turns each link into one element of its own
+    /// that nothing else depends on (MarkdownRendererTests holds the two ways equal).
+    /// </summary>
+    public (RenderedDocument Body, string CommentableHtml) RenderWithComments(MarkdownDocument document, Language language, Func<string, string> commentUrl)
+    {
+        var commentable = Render(document, language, commentUrl);
+        return (commentable with { Html = WithoutCommentLinks(commentable.Html) }, commentable.Html);
+    }
+
+    private const string CommentLinkStart = "<a class=\"" + CommentLinkClass + "\"";
+    private const string CommentLinkClass = "section-comment";
+
+    /// <summary>
+    /// Removes the comment links <see cref="SectionHeadingRenderer"/> wrote. Content cannot write
+    /// that start tag itself (raw HTML is disabled, and no extension lets Markdown set a class on a
+    /// link), and the link holds only escaped text, so its first end tag is its own.
+    /// </summary>
+    private static string WithoutCommentLinks(string html)
+    {
+        var start = html.IndexOf(CommentLinkStart, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return html;
+        }
+
+        var text = new System.Text.StringBuilder(html.Length);
+        var position = 0;
+        while (start >= 0)
+        {
+            var close = html.IndexOf("</a>", start, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                throw new InvalidOperationException("A comment link lost its end tag in sanitising.");
+            }
+
+            var end = close + "</a>".Length;
+            text.Append(html, position, start - position);
+            position = end;
+            start = html.IndexOf(CommentLinkStart, position, StringComparison.Ordinal);
+        }
+
+        return text.Append(html, position, html.Length - position).ToString();
+    }
+
     public static string PlainText(ContainerInline? inline)
     {
         if (inline is null)
@@ -320,7 +368,7 @@ public sealed class MarkdownRenderer
                     .Write("<span class=\"visually-hidden\">: ").WriteEscape(headingText).Write("</span></a>");
                 if (commentUrl is not null)
                 {
-                    renderer.Write("<a class=\"section-comment\" href=\"").WriteEscapeUrl(commentUrl(id)).Write("\">")
+                    renderer.Write(CommentLinkStart).Write(" href=\"").WriteEscapeUrl(commentUrl(id)).Write("\">")
                         .WriteEscape(commentLabel)
                         .Write("<span class=\"visually-hidden\">: ").WriteEscape(headingText).Write("</span></a>");
                 }
