@@ -37,7 +37,8 @@ if (args.Contains(MigrationCommand.Argument))
 
 // Start-up work runs side by side, and all of it is done before the server accepts a request:
 // the search dictionaries (Voikko, Hunspell), the content snapshot (rendering; its search index
-// waits for the dictionaries) and the database (EF Core model, migration check, rounds).
+// waits for the dictionaries), the database (migration check, rounds, events) and then the request
+// pipeline (MapRazorPages reflects over every page model), which needs none of the others.
 var timeline = app.Services.GetRequiredService<StartupTimeline>();
 timeline.Reached("host built");
 var dictionaries = timeline.InBackground("search dictionaries loaded", () => _ = LanguageTools.Default);
@@ -45,8 +46,9 @@ var content = timeline.InBackground("content loaded", () => app.Services.GetRequ
 await app.InitializeCommentsAsync();
 await app.InitializeEventsAsync();
 timeline.Reached("database ready");
-await Task.WhenAll(dictionaries, content);
 app.UsePortal();
+timeline.Reached("pipeline built");
+await Task.WhenAll(dictionaries, content);
 await app.StartAsync();
 timeline.Reached("listening");
 await app.WaitForShutdownAsync();

@@ -253,11 +253,12 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
         });
     }
 
-    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    // Internal, not private: the compiled models (Data/CompiledModels) construct them.
+    internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         value => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(),
         value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
-    private sealed class VersionNumberConverter() : ValueConverter<VersionNumber, string>(
+    internal sealed class VersionNumberConverter() : ValueConverter<VersionNumber, string>(
         value => value.ToString(),
         value => VersionNumber.Parse(value));
 }

@@ -3,7 +3,6 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.WebEncoders;
-using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Editing;
 
 namespace Tietosuoja.Web.Pages;
@@ -42,9 +41,6 @@ public static class WebApplicationExtensions
     /// <summary>The request pipeline, in the order that matters.</summary>
     public static WebApplication UsePortal(this WebApplication app)
     {
-        // Load content before the first request rather than during it.
-        app.Services.GetRequiredService<ContentStore>();
-
         app.UsePortalRequestLogging();
         if (!app.Environment.IsDevelopment())
         {

@@ -93,6 +93,21 @@ public sealed class DatabaseTests
         Assert.IsType(expected, db);
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("SqlServer")]
+    public void The_app_runs_on_the_compiled_model_not_on_one_built_at_start(string provider)
+    {
+        using var services = Services(provider).BuildServiceProvider();
+        using var scope = services.CreateScope();
+
+        var model = scope.ServiceProvider.GetRequiredService<PortalDbContext>().Model;
+
+        Assert.Same(
+            provider == "SqlServer" ? Web.Data.CompiledModels.SqlServer.SqlServerDbContextModel.Instance : Web.Data.CompiledModels.Sqlite.SqliteDbContextModel.Instance,
+            model);
+    }
+
     [Fact]
     public void Sql_server_waits_for_a_connection_no_longer_than_for_a_command()
     {
