@@ -1,35 +1,38 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 
 namespace Tietosuoja.Web.Infrastructure;
 
 public static class Localization
 {
-    /// <summary>
-    /// The URL alone decides the language (/sv/… is Swedish, everything else Finnish), so a link
-    /// always shows the same language to everyone; no cookies or Accept-Language guessing.
-    /// </summary>
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, PreloadedLocalizer>();
-        services.Configure<RequestLocalizationOptions>(options =>
-        {
-            var cultures = Languages.All.Select(l => l.Culture()).ToList();
-            var uiCultures = Languages.All.Select(l => System.Globalization.CultureInfo.GetCultureInfo(l.Code())).ToList();
-            options.DefaultRequestCulture = new RequestCulture(Language.Fi.Culture(), uiCultures[0]);
-            options.SupportedCultures = cultures;
-            options.SupportedUICultures = uiCultures;
-            options.RequestCultureProviders = [new PathCultureProvider()];
-        });
         return services;
     }
 
-    private sealed class PathCultureProvider : RequestCultureProvider
+    /// <summary>
+    /// The URL alone decides the language (/sv/… is Swedish, everything else Finnish), so a link
+    /// always shows the same language to everyone; no cookies or Accept-Language guessing. The
+    /// framework's RequestLocalizationMiddleware would run a provider chain and look the culture up
+    /// by name on every request; with one rule and two languages, both cultures are known at start.
+    /// </summary>
+    public static IApplicationBuilder UsePortalLocalization(this IApplicationBuilder app)
     {
-        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        var features = Languages.All.ToDictionary(
+            language => language,
+            language => (IRequestCultureFeature)new RequestCultureFeature(
+                new RequestCulture(language.Culture(), CultureInfo.GetCultureInfo(language.Code())), provider: null));
+        var finnish = features[Language.Fi];
+        var swedish = features[Language.Sv];
+        return app.Use((context, next) =>
         {
-            var language = Languages.OfPath(httpContext.Request.Path.Value);
-            return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(language.Culture().Name, language.Code()));
-        }
+            var feature = Languages.OfPath(context.Request.Path.Value) == Language.Sv ? swedish : finnish;
+            context.Features.Set(feature);
+            CultureInfo.CurrentCulture = feature.RequestCulture.Culture;
+            CultureInfo.CurrentUICulture = feature.RequestCulture.UICulture;
+            return next(context);
+        });
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -36,31 +37,54 @@ public static class OutputCaching
         services.AddOutputCache(options => options.AddPolicy(ContentPolicy, policy => policy
             .Expire(TimeSpan.FromMinutes(10))
             .SetVaryByHeader(HeaderNames.AcceptEncoding)
-            .VaryByValue(context => new KeyValuePair<string, string>("content", Stamps(context)))
             .AddPolicy<RevalidationPolicy>()));
         return services;
     }
 
-    private static string Stamps(HttpContext context) =>
-        string.Join('/', context.RequestServices.GetServices<IOutputCacheStamp>().Select(stamp => stamp.CacheStamp()));
-
     /// <summary>
-    /// Cache-Control and ETag for a content page. The ETag is a digest of what the page is rendered
-    /// from (the stamps, this build, the encoding), so every replica gives the same page the same
-    /// ETag without hashing the body, and a new deployment or content change gives a new one.
+    /// The cache key's stamps, Cache-Control and ETag for a content page. The ETag is a digest of
+    /// what the page is rendered from (the stamps, this build, the encoding), so every replica gives
+    /// the same page the same ETag without hashing the body, and a new deployment or content change
+    /// gives a new one. The framework makes one instance per host, so the stamps are that host's.
     /// </summary>
-    private sealed class RevalidationPolicy : IOutputCachePolicy
+    private sealed class RevalidationPolicy(IEnumerable<IOutputCacheStamp> stamps) : IOutputCachePolicy
     {
         private static readonly string Build = BuildStamp();
+
+        private static readonly string CacheControl = string.Create(CultureInfo.InvariantCulture, $"public, max-age={(int)BrowserLifetime.TotalSeconds}, must-revalidate");
+
+        private readonly IOutputCacheStamp[] _stamps = [.. stamps];
+
+        /// <summary>
+        /// The last ETag made for each encoding: the stamps change a few times a day, requests come
+        /// hundreds of times a second, and a hit needs the digest of the same text again.
+        /// </summary>
+        private readonly ConcurrentDictionary<string, ETagOf> _etags = new(StringComparer.Ordinal);
 
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var http = context.HttpContext;
-            var source = string.Join('|', Build, Stamps(http), http.Request.Headers.AcceptEncoding.ToString());
-            var digest = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(source)), 0, 15).Replace('+', '-').Replace('/', '_');
-            http.Response.Headers.ETag = $"\"{digest}\"";
-            http.Response.Headers.CacheControl = string.Create(CultureInfo.InvariantCulture, $"public, max-age={(int)BrowserLifetime.TotalSeconds}, must-revalidate");
+            var current = _stamps.Length == 1 ? _stamps[0].CacheStamp() : string.Join('/', _stamps.Select(stamp => stamp.CacheStamp()));
+            context.CacheVaryByRules.VaryByValues["content"] = current;
+            http.Response.Headers.ETag = ETag(current, http.Request.Headers.AcceptEncoding.ToString());
+            http.Response.Headers.CacheControl = CacheControl;
             return ValueTask.CompletedTask;
+        }
+
+        private string ETag(string stamps, string encoding)
+        {
+            if (_etags.TryGetValue(encoding, out var last) && last.Stamps == stamps)
+            {
+                return last.Value;
+            }
+
+            var source = string.Join('|', Build, stamps, encoding);
+            var digest = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(source)), 0, 15).Replace('+', '-').Replace('/', '_');
+            var etag = new ETagOf(stamps, $"\"{digest}\"");
+            // Accept-Encoding is normalized before the cache: br, gzip or empty, never more entries than that.
+            _etags[encoding] = etag;
+
+            return etag.Value;
         }
 
         public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
@@ -77,6 +101,8 @@ public static class OutputCaching
 
             return ValueTask.CompletedTask;
         }
+
+        private sealed record ETagOf(string Stamps, string Value);
 
         /// <summary>The application's code and templates (the assembly's MVID) and its static assets' fingerprints (their manifest).</summary>
         private static string BuildStamp()

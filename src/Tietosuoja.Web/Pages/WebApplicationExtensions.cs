@@ -3,6 +3,8 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.WebEncoders;
+using Microsoft.Net.Http.Headers;
+using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Editing;
 
 namespace Tietosuoja.Web.Pages;
@@ -49,12 +51,15 @@ public static class WebApplicationExtensions
 
         app.UseSecurityHeaders();
         // Culture first, so that error pages re-executed below still know the reader's language.
-        app.UseRequestLocalization();
+        app.UsePortalLocalization();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRouting();
         app.UsePageMethods();
         app.UseFormRecovery();
-        app.UseAuthentication();
+        // Every identity the portal knows comes from a cookie (the editor's sign-in, or the OpenID
+        // Connect correlation cookie its callback needs), so a request without one has nobody to
+        // authenticate: readers skip the handlers. Editor pages still get their challenge from authorization.
+        app.UseWhen(context => context.Request.Headers.ContainsKey(HeaderNames.Cookie), branch => branch.UseAuthentication());
         app.UseAuthorization();
         // Normalized before the cache (one entry per encoding), compressed inside it (stored compressed).
         app.UseAcceptEncodingNormalization();
@@ -67,7 +72,10 @@ public static class WebApplicationExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealth }).WithMetadata(probeMethods);
         // wwwroot, compressed at build and publish, under fingerprinted URLs that the layout's
         // asp-append-version links resolve to (immutable for a year); the plain URLs revalidate.
-        app.MapStaticAssets();
+        // Answered by routing itself: a file needs no page methods, form, sign-in, output cache or
+        // compression (it negotiates its own precompressed encoding and Vary), only what runs
+        // before routing (request log, security headers, error pages).
+        app.MapStaticAssets().ShortCircuit();
         app.MapDiscovery();
         app.MapRazorPages().WithStaticAssets();
         return app;
