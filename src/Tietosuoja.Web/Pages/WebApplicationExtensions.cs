@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Net.Http.Headers;
-using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Editing;
 
 namespace Tietosuoja.Web.Pages;
