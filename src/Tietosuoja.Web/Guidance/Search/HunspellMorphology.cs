@@ -33,7 +33,9 @@ public sealed class HunspellMorphology : ICachedMorphology
         // The dictionary takes seconds of CPU to read (Lucene sorts the .dic and builds an FST of
         // it), so it loads on the thread pool: started by the first word it must analyze or once
         // the server listens (SearchLanguageStartup), whichever comes first.
-        _load = new Lazy<Task<Loaded?>>(() => Task.Run(() =>
+        // A thread of its own (LongRunning), not a pool thread: the content load's pool threads
+        // may all be waiting for it, and the pool adds threads only slowly.
+        _load = new Lazy<Task<Loaded?>>(() => Task.Factory.StartNew<Loaded?>(() =>
         {
             try
             {
@@ -45,7 +47,7 @@ public sealed class HunspellMorphology : ICachedMorphology
                 _loadProblem = exception.Message;
                 return null;
             }
-        }));
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
         _cache = new AnalysisCache(AnalyzeUncached);
     }
 
