@@ -12,7 +12,8 @@ namespace Tietosuoja.Web.Guidance.Search;
 /// dictionary does not know is split against the same dictionary: a known first part, optionally
 /// with the linking "s" ("personuppgift-s-"), then a known (inflected) rest, or a rest that splits
 /// again. Lucene's Hunspell has no suggestions; "did you mean" in Swedish comes from the index's
-/// own words (<see cref="GuidanceSearchIndex"/>).
+/// own words (<see cref="GuidanceSearchIndex"/>). The dictionary is found at once and read in the
+/// background; until it is read, only words in the analysis cache are answered without waiting (ADR 0017).
 /// </summary>
 public sealed class HunspellMorphology : ICachedMorphology
 {
@@ -31,9 +32,11 @@ public sealed class HunspellMorphology : ICachedMorphology
         Description = description;
         Identity = identity;
         // The dictionary takes seconds of CPU to read (Lucene sorts the .dic and builds an FST of
-        // it), so it loads on the thread pool: started by the first word it must analyze or once
-        // the server listens (SearchLanguageStartup), whichever comes first.
-        _load = new Lazy<Task<Loaded?>>(() => Task.Run(() =>
+        // it), so it loads beside the rest: started by the first word it must analyze or once the
+        // server listens (SearchLanguageStartup), whichever comes first. On a thread of its own
+        // (LongRunning), not a pool thread: the content load's pool threads may all be waiting
+        // for it, and the pool adds threads only slowly.
+        _load = new Lazy<Task<Loaded?>>(() => Task.Factory.StartNew<Loaded?>(() =>
         {
             try
             {
@@ -45,7 +48,7 @@ public sealed class HunspellMorphology : ICachedMorphology
                 _loadProblem = exception.Message;
                 return null;
             }
-        }));
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
         _cache = new AnalysisCache(AnalyzeUncached);
     }
 

@@ -27,7 +27,7 @@ internal sealed record SwedishLoading(Action BeforeRead, TimeSpan Wait);
 /// <see cref="Problems"/> says what is missing (logged once at start and shown in /health/ready).
 /// Loading is quick: Voikko opens in milliseconds, the analyses of the guidance's words are read
 /// from <see cref="LanguageToolOptions.AnalysisCacheFolder"/>, and the Swedish dictionary, which
-/// takes seconds, loads on the thread pool (<see cref="HunspellMorphology"/>).
+/// takes seconds, loads on a thread of its own (<see cref="HunspellMorphology"/>).
 /// </summary>
 public sealed partial class LanguageTools
 {

@@ -25,7 +25,7 @@ public sealed class SearchLanguageHealthCheck(LanguageTools tools) : IHealthChec
 
 /// <summary>
 /// Says once in the log what is missing and, once the server listens, reads the Swedish dictionary
-/// on the thread pool (unless a word outside the analysis cache needed it earlier), so that the
+/// on a thread of its own (unless a word outside the analysis cache needed it earlier), so that the
 /// first query word it must analyze does not wait for it; logs which dictionaries search uses
 /// when it is read.
 /// </summary>

@@ -188,7 +188,7 @@ public sealed class PersistedAnalysesTests(PersistedAnalysesTests.WrittenCache w
         string.Join('\n', queries.SelectMany(q =>
         {
             var results = index.Search(q.Language, q.Query, includeEarlier: true);
-            return results.Hits.Select(h => $"{q.Query} {results.Total} {h.Chapter.Id} {h.Version.Number} {h.Anchor} {h.HeadingHtml} {h.SnippetHtml}").Prepend(results.Suggestion ?? string.Empty);
+            return results.Hits.Select(h => $"{q.Query} {results.Total} {h.Chapter.Id} {h.Version.Version} {h.Anchor} {h.HeadingHtml} {h.SnippetHtml}").Prepend(results.Suggestion ?? string.Empty);
         }));
 
     /// <summary>The fixture content's index built once with a cold cache, which it then writes.</summary>
