@@ -90,6 +90,42 @@ public sealed class LinkingTests
         Assert.Equal([("Henkilötietojen käsittelijälle", "/sanasto#kasittelija")], links);
     }
 
+    [Fact]
+    public void Where_the_longer_term_has_its_link_a_shorter_term_at_the_same_word_gets_one()
+    {
+        var snapshot = LoadWith("## Osio\n\nHenkilötietojen käsittelijälle annetaan ohjeet.\n\n- Henkilötietojen käsittelijä vastaa, ja rekisterinpitäjä valvoo.\n- Rekisterinpitäjän tehtävä.\n");
+        var html = snapshot.Chapters[0].Versions(Language.Fi)[0].Body.Html;
+
+        var links = Parser.ParseDocument(html).QuerySelectorAll("a.term-link").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+
+        Assert.Equal(
+            [("Henkilötietojen käsittelijälle", "/sanasto#kasittelija"), ("Henkilötietojen", "/sanasto#henkilotieto"), ("rekisterinpitäjä", "/sanasto#rekisterinpitaja")],
+            links);
+    }
+
+    [Fact]
+    public void Each_chapter_version_links_its_own_first_uses()
+    {
+        using var content = new Tietosuoja.TestSupport.ContentFolderBuilder()
+            .WithChapter("luku", "luku", "kapitel")
+            .WithVersion("luku", "fi", "1.0", body: "## Osio\n\nRekisterinpitäjä päättää.\n")
+            .WithVersion("luku", "fi", "1.1", body: "## Osio\n\nKunta on rekisterinpitäjä.\n")
+            .WithFile("glossary.yml", """
+                terms:
+                  - id: rekisterinpitaja
+                    fi: { term: rekisterinpitäjä, definition: Määrittelee tarkoitukset ja keinot. }
+                    sv: { term: personuppgiftsansvarig, definition: Bestämmer ändamålen och medlen. }
+                """);
+        var result = new ContentLoader(Renderer).Load(content.Root, 1);
+        Assert.Empty(result.Errors.Select(e => e.ToString()));
+
+        var linkTexts = result.Snapshot!.Chapters[0].Versions(Language.Fi)
+            .Select(v => Parser.ParseDocument(v.Body.Html).QuerySelectorAll("a.term-link").Select(a => a.TextContent).Single())
+            .ToList();
+
+        Assert.Equal(["Rekisterinpitäjä", "rekisterinpitäjä"], linkTexts);
+    }
+
     private static ContentSnapshot LoadWith(string body)
     {
         using var content = new Tietosuoja.TestSupport.ContentFolderBuilder()

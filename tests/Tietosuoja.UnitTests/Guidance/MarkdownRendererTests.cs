@@ -41,6 +41,25 @@ public class MarkdownRendererTests
         Assert.Contains("href=\"mailto:kirjaamo@kuntaliitto.fi\"", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("fi", "## Osio *korostettu* `koodi` & \"lainaus\" <b>\n\nTeksti [linkki](/luku/x#osio) ja tietosuoja-asetuksen 6 artikla[^1].\n\n### Alaosio </a> <a class=\"section-comment\">\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> ## Lainauksen otsikko\n>\n> Lainaus.\n\n- ## Listan otsikko\n\n[^1]: Alaviite.")]
+    [InlineData("fi", "## Sama\n\n## Sama\n\n::: huomio\n## Laatikossa\n:::\n")]
+    [InlineData("sv", "## Samtycke\n\nGrunden är artikel 6.1 e i dataskyddsförordningen.\n\n### Barn & unga\n")]
+    [InlineData("fi", "Ei otsikoita lainkaan.")]
+    public void A_body_rendered_with_comment_links_then_without_them_is_the_body_rendered_without(string code, string markdown)
+    {
+        Assert.True(Languages.TryParse(code, out var language));
+
+        var direct = _renderer.Render(_renderer.Parse(markdown, language), language);
+        var (body, commentable) = _renderer.RenderWithComments(_renderer.Parse(markdown, language), language, anchor => $"/kommentoi/luku?osio={anchor}&x=\"1\"");
+
+        Assert.Equal(direct.Html, body.Html);
+        Assert.Equal<Heading>(direct.Headings, body.Headings);
+        var links = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(commentable).QuerySelectorAll("a.section-comment");
+        Assert.Equal(direct.Headings.Length, links.Length);
+        Assert.All(links, link => Assert.StartsWith("/kommentoi/luku?osio=", link.GetAttribute("href"), StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Heading_anchors_depend_only_on_the_heading_text()
     {
