@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Reading-page benchmark. The portal runs in Production (the configuration a real start needs, made
 # up by bench/common.sh) next to a bare Kestrel app (bench/BareKestrel) that serves the very bytes
-# the portal sent, captured first, from memory. Prints:
+# the portal sent, captured first, from memory, with the portal's response headers (security
+# headers, Cache-Control, ETag, Vary; headers=minimal: only Content-Type, Content-Encoding and
+# Vary, as before 2026-12-01 19:00). Prints:
 #   1. bytes on the wire per page, uncompressed, gzip and Brotli (body; headers apart);
 #   2. throughput of both servers with and without Accept-Encoding: br, measured alternately in one
 #      run, and the ratio portal / bare (target >= 0.9);
 #   3. the portal's latency on pages that are not output-cached (comparison, search) and its memory.
-# Usage: bench/reading.sh [seconds-per-measurement=5] [connections=32] [rounds=3]   Results: docs/performance.md
+# Usage: bench/reading.sh [seconds-per-measurement=5] [connections=32] [rounds=3] [headers=captured|minimal]
+# Results: docs/performance.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -14,6 +17,7 @@ cd "$(dirname "$0")/.."
 duration="${1:-5}"
 connections="${2:-32}"
 rounds="${3:-3}"
+bare_headers="${4:-captured}"
 out="$(mktemp -d)"
 portal="" bare=""
 trap '[ -z "$portal" ] || kill "$portal" 2>/dev/null; [ -z "$bare" ] || kill "$bare" 2>/dev/null; rm -rf "$out"' EXIT
@@ -56,10 +60,11 @@ for path in / "$chapter" "$search" "${form:-/no-comment-form}" /koko-ohje "$css"
 done
 for path in "${cached[@]}"; do
     n=$((n + 1))
-    curl -s -H "Accept-Encoding: identity" -D "$out/headers" -o "$out/pages/$n" "$base$path"
-    type=$(awk -F': ' 'tolower($1) == "content-type" { sub(/\r$/, "", $2); print $2 }' "$out/headers")
-    curl -s -H "Accept-Encoding: br" -D "$out/headers" -o "$out/pages/$n.br" "$base$path"
-    grep -qi '^content-encoding: br' "$out/headers" || rm "$out/pages/$n.br"
+    curl -s -H "Accept-Encoding: identity" -D "$out/pages/$n.headers" -o "$out/pages/$n" "$base$path"
+    type=$(awk -F': ' 'tolower($1) == "content-type" { sub(/\r$/, "", $2); print $2 }' "$out/pages/$n.headers")
+    curl -s -H "Accept-Encoding: br" -D "$out/pages/$n.br.headers" -o "$out/pages/$n.br" "$base$path"
+    grep -qi '^content-encoding: br' "$out/pages/$n.br.headers" || rm "$out/pages/$n.br" "$out/pages/$n.br.headers"
+    [ "$bare_headers" = captured ] || rm -f "$out/pages/$n.headers" "$out/pages/$n.br.headers"
     printf "%s\t%s\t%s\n" "$path" "$type" "$n" >>"$out/pages/index.tsv"
 done
 
@@ -86,7 +91,7 @@ for path in "${cached[@]}" "$search" /luku/kasittelyn-oikeusperusteet/vertailu/1
 done
 
 echo
-echo "Throughput, $connections connections, ${duration} s each, portal and bare Kestrel alternately, $rounds rounds (medians):"
+echo "Throughput, $connections connections, ${duration} s each, portal and bare Kestrel ($bare_headers headers) alternately, $rounds rounds (medians):"
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 printf "%-46s %-8s %10s %8s %8s %10s %8s %8s %7s\n" "URL" "encoding" "portal/s" "p50 ms" "p99 ms" "bare/s" "p50 ms" "p99 ms" "ratio"
 for path in "${cached[@]}"; do

@@ -2,7 +2,11 @@
 // can: no middleware, no routing, no logging below Warning. With a folder argument it serves what
 // bench/reading.sh wrote there (index.tsv: path, content type, file name; the file, and its
 // Brotli form as file.br), negotiating br like the portal; without one it answers "/" with a small
-// page, which is all bench/startup.sh needs.
+// page, which is all bench/startup.sh needs. When the folder also holds the portal's response
+// headers (file.headers, file.br.headers, as curl -D wrote them), each response carries the same
+// headers (security headers, Cache-Control, ETag, Vary), set from values prepared at start, so
+// that the comparison measures the pipeline rather than header bytes; only Date and
+// Content-Length are the server's own.
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -19,7 +23,12 @@ var pages = folder is null
         .Select(line => line.Split('\t'))
         .ToFrozenDictionary(
             f => f[0],
-            f => new Page(f[1], File.ReadAllBytes(Path.Combine(folder, f[2])), File.Exists(Path.Combine(folder, f[2] + ".br")) ? File.ReadAllBytes(Path.Combine(folder, f[2] + ".br")) : null));
+            f => new Page(
+                f[1],
+                File.ReadAllBytes(Path.Combine(folder, f[2])),
+                File.Exists(Path.Combine(folder, f[2] + ".br")) ? File.ReadAllBytes(Path.Combine(folder, f[2] + ".br")) : null,
+                CapturedHeaders(Path.Combine(folder, f[2] + ".headers")),
+                CapturedHeaders(Path.Combine(folder, f[2] + ".br.headers"))));
 
 app.Run(context =>
 {
@@ -31,15 +40,26 @@ app.Run(context =>
     }
 
     var headers = context.Response.Headers;
-    headers.ContentType = page.ContentType;
-    var body = page.Identity;
-    if (page.Brotli is not null)
+    var brotli = page.Brotli is not null && context.Request.Headers.AcceptEncoding.ToString().Contains("br", StringComparison.Ordinal);
+    var body = brotli ? page.Brotli! : page.Identity;
+    var captured = brotli ? page.BrotliHeaders : page.IdentityHeaders;
+    if (captured is not null)
     {
-        headers.Vary = HeaderNames.AcceptEncoding;
-        if (context.Request.Headers.AcceptEncoding.ToString().Contains("br", StringComparison.Ordinal))
+        foreach (var (name, value) in captured)
         {
-            headers.ContentEncoding = "br";
-            body = page.Brotli;
+            headers[name] = value;
+        }
+    }
+    else
+    {
+        headers.ContentType = page.ContentType;
+        if (page.Brotli is not null)
+        {
+            headers.Vary = HeaderNames.AcceptEncoding;
+            if (brotli)
+            {
+                headers.ContentEncoding = "br";
+            }
         }
     }
 
@@ -50,4 +70,29 @@ app.Run(context =>
 app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare kestrel: {pages.Count} pages")));
 app.Run();
 
-internal sealed record Page(string ContentType, byte[] Identity, byte[]? Brotli);
+// The header lines of a curl -D file, without the status line and what the server sets itself.
+static KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>[]? CapturedHeaders(string path)
+{
+    if (!File.Exists(path))
+    {
+        return null;
+    }
+
+    string[] own = ["date", "content-length", "transfer-encoding", "connection", "keep-alive", "server"];
+    return File.ReadLines(path)
+        .Skip(1)
+        .Select(line => line.TrimEnd('\r'))
+        .Where(line => line.Contains(':', StringComparison.Ordinal))
+        .Select(line => (Name: line[..line.IndexOf(':', StringComparison.Ordinal)].Trim(), Value: line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim()))
+        .Where(h => !own.Contains(h.Name.ToLowerInvariant()))
+        .GroupBy(h => h.Name, StringComparer.OrdinalIgnoreCase)
+        .Select(g => KeyValuePair.Create(g.Key, new Microsoft.Extensions.Primitives.StringValues([.. g.Select(h => h.Value)])))
+        .ToArray();
+}
+
+internal sealed record Page(
+    string ContentType,
+    byte[] Identity,
+    byte[]? Brotli,
+    KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>[]? IdentityHeaders,
+    KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>[]? BrotliHeaders);

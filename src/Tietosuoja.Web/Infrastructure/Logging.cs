@@ -1,25 +1,59 @@
 using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Formatting;
+using Serilog.Formatting.Compact;
+using Serilog.Formatting.Display;
 
 namespace Tietosuoja.Web.Infrastructure;
 
 public static class Logging
 {
-    /// <summary>Serilog, configured from the "Serilog" section of appsettings.</summary>
+    /// <summary>The setting that turns the console's JSON lines into text lines of this template (Development, Testing).</summary>
+    public const string ConsoleTemplateSetting = "Serilog:ConsoleOutputTemplate";
+
+    /// <summary>
+    /// Serilog, configured from the "Serilog" section of appsettings (levels, and any further sinks
+    /// under WriteTo), writing to standard output: compact JSON, or text lines when
+    /// <see cref="ConsoleTemplateSetting"/> is set. The console sink is set up here rather than under
+    /// WriteTo, where each environment's file could only override it by array index, merging its
+    /// arguments into the base file's.
+    /// </summary>
     public static IServiceCollection AddPortalLogging(this IServiceCollection services, IConfiguration configuration)
     {
+        var template = configuration[ConsoleTemplateSetting];
         // The host's own logger, not the static Log.Logger: two hosts in one process (tests) stay apart.
         services.AddSerilog(
             (provider, logger) => logger
                 .ReadFrom.Configuration(configuration)
                 .ReadFrom.Services(provider)
                 .Enrich.FromLogContext()
-                .Enrich.With(new SecretPathEnricher(provider.GetRequiredService<ISecretPaths>())),
+                .Enrich.With(new SecretPathEnricher(provider.GetRequiredService<ISecretPaths>()))
+                .WriteTo.BatchedConsole(string.IsNullOrEmpty(template)
+                    ? new RenderedCompactJsonFormatter()
+                    : new MessageTemplateTextFormatter(template, CultureInfo.InvariantCulture)),
             preserveStaticLogger: true);
         return services;
     }
+
+    /// <summary>
+    /// Standard output in batches: events queue (Serilog's own batching, bounded), and a background
+    /// writer formats a batch and writes it with one flush, instead of one locked write system call
+    /// per event on the thread of the request. A line reaches the output within a tenth of a second;
+    /// the queue is flushed when the host stops.
+    /// </summary>
+    private static LoggerConfiguration BatchedConsole(this LoggerSinkConfiguration sinks, ITextFormatter formatter) =>
+        sinks.Sink(new BatchedConsoleSink(formatter, Console.OpenStandardOutput()), new BatchingOptions
+        {
+            BatchSizeLimit = 1000,
+            BufferingTimeLimit = TimeSpan.FromMilliseconds(100),
+            EagerlyEmitFirstEvent = true,
+            QueueLimit = 100_000,
+        });
 
     /// <summary>
     /// One event per request with method, path (never the query string, never a private link's token), status and duration.
@@ -84,4 +118,24 @@ internal sealed class SecretPathEnricher(ISecretPaths secrets) : ILogEventEnrich
             }
         }
     }
+}
+
+/// <summary>Formats a batch of events onto the output (standard output) and flushes once.</summary>
+internal sealed class BatchedConsoleSink(ITextFormatter formatter, Stream output) : IBatchedLogEventSink, IDisposable
+{
+    private readonly StreamWriter _output = new(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024);
+
+    public async Task EmitBatchAsync(IReadOnlyCollection<LogEvent> batch)
+    {
+        foreach (var logEvent in batch)
+        {
+            formatter.Format(logEvent, _output);
+        }
+
+        await _output.FlushAsync();
+    }
+
+    public Task OnEmptyBatchAsync() => Task.CompletedTask;
+
+    public void Dispose() => _output.Dispose();
 }

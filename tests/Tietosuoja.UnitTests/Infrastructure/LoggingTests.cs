@@ -1,4 +1,8 @@
+using System.Text;
+using Serilog;
+using Serilog.Configuration;
 using Serilog.Events;
+using Serilog.Formatting.Compact;
 using Serilog.Parsing;
 using Tietosuoja.Web.Guidance;
 
@@ -19,5 +23,25 @@ public sealed class LoggingTests
         new SecretPathEnricher(new SiteUrlSecrets()).Enrich(logEvent, null!);
 
         Assert.Equal(logged, ((ScalarValue)logEvent.Properties["RequestPath"]).Value);
+    }
+
+    [Fact]
+    public void Every_event_reaches_the_output_in_order_by_the_time_the_logger_is_closed()
+    {
+        var output = new MemoryStream();
+        using (var logger = new LoggerConfiguration()
+            .WriteTo.Sink(new BatchedConsoleSink(new RenderedCompactJsonFormatter(), output), new BatchingOptions { BatchSizeLimit = 2 })
+            .CreateLogger())
+        {
+            foreach (var path in new[] { "/", "/luku/rekisterinpitaja", "/sv/kapitel/rattslig-grund" })
+            {
+                logger.Information("HTTP {RequestMethod} {RequestPath} responded {StatusCode}", "GET", path, 200);
+            }
+        }
+
+        var lines = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("\"@m\":\"HTTP \\\"GET\\\" \\\"/luku/rekisterinpitaja\\\" responded 200\"", lines[1], StringComparison.Ordinal);
+        Assert.Contains("\"RequestPath\":\"/sv/kapitel/rattslig-grund\"", lines[2], StringComparison.Ordinal);
     }
 }
