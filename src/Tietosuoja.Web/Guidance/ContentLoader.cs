@@ -167,55 +167,28 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
     }
 
     /// <summary>
-    /// One Markdown file's step on its own: its value, its document for the link check (when it
-    /// loaded cleanly) and its errors, kept apart from the load's lists so that files can be read
-    /// side by side and their results taken in order (<see cref="Take"/>).
-    /// </summary>
-    private sealed record FileStep<T>(T? Value, LoadedDocument? Document, List<ContentError> Errors)
-        where T : class;
-
-    private FileStep<T> Step<T>(LoadContext context, string file, string key, Func<string, List<ContentError>, (T? Value, LoadedDocument? Document)> build)
-        where T : class
-    {
-        var errors = new List<ContentError>();
-        var (value, document) = Guarded(file, errors, () => ReadCached(context, file, key, text => build(text, errors)));
-        return new FileStep<T>(value, document, errors);
-    }
-
-    /// <summary>Adds a file's errors and document to the load's, in the order the files are taken; returns its value.</summary>
-    private static T? Take<T>(LoadContext context, FileStep<T> step)
-        where T : class
-    {
-        context.Errors.AddRange(step.Errors);
-        if (step.Document is { } document)
-        {
-            context.Documents.Add(document);
-        }
-
-        return step.Value;
-    }
-
-    /// <summary>
     /// The value of a Markdown file from the cache when its text and context are what they were,
-    /// else from <paramref name="build"/> (cached if it succeeds), with its document when it has a value.
+    /// else from <paramref name="build"/> (cached if it succeeds).
     /// </summary>
-    private (T? Value, LoadedDocument? Document) ReadCached<T>(LoadContext context, string file, string key, Func<string, (T? Value, LoadedDocument? Document)> build)
+    private T? ReadCached<T>(LoadContext context, string file, string key, Func<string, (T? Value, LoadedDocument? Document)> build)
         where T : class
     {
         var text = context.Files.ReadAllText(file);
         if (_cache.TryGetValue(file, out var cached) && cached.Text == text && cached.Context == key)
         {
             Interlocked.Exchange(ref cached.LastUsed, context.Load);
-            return ((T)cached.Value, cached.Document);
+            context.Documents.Add(cached.Document);
+            return (T)cached.Value;
         }
 
         var (value, document) = build(text);
         if (value is not null && document is not null)
         {
+            context.Documents.Add(document);
             _cache[file] = new CachedFile(text, key, value, document, context.Load);
         }
 
-        return (value, value is null ? null : document);
+        return value;
     }
 
     private static string GlossaryKey(ImmutableArray<GlossaryEntry> glossary) =>
@@ -338,7 +311,6 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
             }
         }
 
-        var read = ReadChapterFiles(context, site, glossaryLinkers);
         var chapters = ImmutableArray.CreateBuilder<Chapter>();
         foreach (var entry in site.Chapters)
         {
@@ -357,7 +329,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
                 var names = files.Files(languageFolder, ".md");
                 var list = names
                     .Select(name => $"{languageFolder}/{name}")
-                    .Select(file => Take(context, read.TryGetValue(file, out var step) ? step : ChapterFileStep(context, file, entry, language, glossaryLinkers[language])))
+                    .Select(file => Guarded(file, errors, () => ReadCached(context, file, $"{language}|{entry.Slugs.GetValueOrDefault(language)}|{context.GlossaryKey}", text => ReadChapterVersion(text, file, entry, language, glossaryLinkers[language], errors))))
                     .OfType<ChapterVersion>()
                     .ToList();
                 if (language == Language.Fi && list.Count < names.Count)
@@ -405,51 +377,6 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
 
         return chapters.ToImmutable();
     }
-
-    /// <summary>
-    /// Every chapter version file of the listed chapters, read side by side (each is parsed,
-    /// linked, rendered and sanitised on its own, and nothing but the cache is shared). The loop in
-    /// <see cref="ReadChapters"/> lists the folders again and takes these results in its order, so
-    /// errors come out as from one file after another; a file it lists that is missing here (a
-    /// listing that failed or changed meanwhile) it reads itself.
-    /// </summary>
-    private Dictionary<string, FileStep<ChapterVersion>> ReadChapterFiles(LoadContext context, SiteDefinition site, Dictionary<Language, GlossaryLinker> glossaryLinkers)
-    {
-        var work = new List<(string File, ChapterEntry Entry, Language Language)>();
-        try
-        {
-            foreach (var entry in site.Chapters)
-            {
-                foreach (var code in context.Files.Folders($"{ChaptersFolder}/{entry.Id}"))
-                {
-                    if (Languages.TryParse(code, out var language) && code == language.Code())
-                    {
-                        var languageFolder = $"{ChaptersFolder}/{entry.Id}/{code}";
-                        work.AddRange(context.Files.Files(languageFolder, ".md").Select(name => ($"{languageFolder}/{name}", entry, language)));
-                    }
-                }
-            }
-        }
-        catch (Exception)
-        {
-            // The loop that takes the results lists the same folders and reports the failure where it always has.
-            return [];
-        }
-
-        var steps = new FileStep<ChapterVersion>[work.Count];
-        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            steps[i] = ChapterFileStep(context, work[i].File, work[i].Entry, work[i].Language, glossaryLinkers[work[i].Language]));
-        var read = new Dictionary<string, FileStep<ChapterVersion>>(StringComparer.Ordinal);
-        for (var i = 0; i < work.Count; i++)
-        {
-            read[work[i].File] = steps[i];
-        }
-
-        return read;
-    }
-
-    private FileStep<ChapterVersion> ChapterFileStep(LoadContext context, string file, ChapterEntry entry, Language language, GlossaryLinker glossaryLinker) =>
-        Step(context, file, $"{language}|{entry.Slugs.GetValueOrDefault(language)}|{context.GlossaryKey}", (text, errors) => ReadChapterVersion(text, file, entry, language, glossaryLinker, errors));
 
     private (ChapterVersion?, LoadedDocument?) ReadChapterVersion(string text, string file, ChapterEntry entry, Language language, GlossaryLinker glossaryLinker, List<ContentError> errors)
     {
@@ -512,7 +439,7 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
         foreach (var name in context.Files.Files(PagesFolder, ".md"))
         {
             var file = $"{PagesFolder}/{name}";
-            if (Take(context, Step(context, file, string.Empty, (text, fileErrors) => ReadPage(text, file, fileErrors))) is { } page)
+            if (Guarded(file, errors, () => ReadCached(context, file, string.Empty, text => ReadPage(text, file, errors))) is { } page)
             {
                 pages.Add(page);
             }
