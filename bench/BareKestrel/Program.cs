@@ -14,11 +14,13 @@ using Microsoft.Net.Http.Headers;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// As the portal: no Server header, so both send the same header bytes.
+builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
 var app = builder.Build();
 
 var folder = args.FirstOrDefault(a => !a.StartsWith('-') && Directory.Exists(a));
 var pages = folder is null
-    ? new Dictionary<string, Page> { ["/"] = new("text/html; charset=utf-8", Encoding.UTF8.GetBytes("<!doctype html><title>ok</title><p>ok"), null) }.ToFrozenDictionary()
+    ? new Dictionary<string, Page> { ["/"] = new("text/html; charset=utf-8", Encoding.UTF8.GetBytes("<!doctype html><title>ok</title><p>ok"), null, null, null) }.ToFrozenDictionary()
     : File.ReadLines(Path.Combine(folder, "index.tsv"))
         .Select(line => line.Split('\t'))
         .ToFrozenDictionary(
