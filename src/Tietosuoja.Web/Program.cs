@@ -28,31 +28,40 @@ builder.Services.AddPortalWeb(builder.Environment);
 builder.Services.AddSingleton<StartupTimeline>();
 
 var app = builder.Build();
-if (args.Contains(MigrationCommand.Argument))
+try
 {
-    var exitCode = await app.Services.RunMigrationsAsync();
-    await app.DisposeAsync();
-    return exitCode;
-}
+    if (args.Contains(MigrationCommand.Argument))
+    {
+        return await app.Services.RunMigrationsAsync();
+    }
 
-// Start-up work runs side by side, and all of it is done before the server accepts a request:
-// the search dictionaries (Voikko, Hunspell), the content snapshot (rendering; its search index
-// waits for the dictionaries), the database (migration check, rounds, events) and then the request
-// pipeline (MapRazorPages reflects over every page model), which needs none of the others.
-var timeline = app.Services.GetRequiredService<StartupTimeline>();
-timeline.Reached("host built");
-var dictionaries = timeline.InBackground("search dictionaries loaded", () => _ = LanguageTools.Default);
-var content = timeline.InBackground("content loaded", () => app.Services.GetRequiredService<ContentStore>());
-await app.InitializeCommentsAsync();
-await app.InitializeEventsAsync();
-timeline.Reached("database ready");
-app.UsePortal();
-timeline.Reached("pipeline built");
-await Task.WhenAll(dictionaries, content);
-await app.StartAsync();
-timeline.Reached("listening");
-await app.WaitForShutdownAsync();
-return 0;
+    // Start-up work runs side by side, and all of it is done before the server accepts a request:
+    // Voikko and the persisted analyses of the guidance's words, the content snapshot (rendering and
+    // its search index), the database (migration check, rounds, events) and then the request
+    // pipeline (MapRazorPages reflects over every page model), which needs none of the others. Only
+    // the Swedish Hunspell dictionary, which the analyses make unnecessary for the index, is read
+    // after the server listens (ADR 0017).
+    var timeline = app.Services.GetRequiredService<StartupTimeline>();
+    timeline.Reached("host built");
+    var dictionaries = timeline.InBackground("search dictionaries loaded", () => _ = LanguageTools.Default);
+    var content = timeline.InBackground("content loaded", () => app.Services.GetRequiredService<ContentStore>());
+    await app.InitializeCommentsAsync();
+    await app.InitializeEventsAsync();
+    timeline.Reached("database ready");
+    app.UsePortal();
+    timeline.Reached("pipeline built");
+    await Task.WhenAll(dictionaries, content);
+    await app.StartAsync();
+    timeline.Reached("listening");
+    await app.WaitForShutdownAsync();
+    return 0;
+}
+finally
+{
+    // Disposing the host disposes the logger, whose batched console sink then writes its last
+    // events: those of stopping, or the error that ended a failed start.
+    await app.DisposeAsync();
+}
 
 /// <summary>Entry point, public so that tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

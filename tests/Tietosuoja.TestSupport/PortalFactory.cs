@@ -62,6 +62,24 @@ public class PortalFactory : WebApplicationFactory<Program>
         return WithServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
     }
 
+    /// <summary>One analysis cache folder per test process, removed when the process ends.</summary>
+    private static readonly Lazy<string> SearchCacheFolder = new(() =>
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"tietosuoja-search-cache-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Only a temporary folder: a file still open at exit leaves it for the system's cleaning.
+            }
+        };
+        return folder;
+    });
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
@@ -70,6 +88,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         // Never App_Data/mail under the source tree: each test host has its own pickup folder.
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
+        // Nor App_Data/search-cache: what an earlier run left there must not decide this run's
+        // start (the dictionaries are loaded once per process, so the first host's folder is the one used).
+        builder.UseSetting("Search:CachePath", SearchCacheFolder.Value);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

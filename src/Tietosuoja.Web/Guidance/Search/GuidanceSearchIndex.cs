@@ -104,6 +104,9 @@ public sealed class GuidanceSearchIndex
             return SearchResults.Refused(text, includeEarlier, SearchProblem.TooLong);
         }
 
+        // Every word analyzed from here on is the reader's, the "did you mean" check's included:
+        // kept in memory only, and never waiting for a dictionary still loading.
+        using var queryScope = AnalysisCache.Query();
         var words = _tools.Analyzer(language).QueryWords(text).Take(MaxWords).ToList();
         if (words.Count == 0)
         {

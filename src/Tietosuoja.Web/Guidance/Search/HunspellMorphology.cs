@@ -20,8 +20,13 @@ public sealed class HunspellMorphology : ICachedMorphology
     private const int MinPart = 3;
     private const int MaxParts = 4;
 
-    /// <summary>How long an analysis waits for the dictionary still loading; past it, the word gets the fallback stems (and is analyzed again next time).</summary>
-    internal static readonly TimeSpan DefaultDictionaryWait = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long an analysis of the guidance's words (an index build, the glossary) waits for the
+    /// dictionary still loading; past it, the word gets the fallback stems (and is analyzed again
+    /// next time). Long, because a word analyzed without the dictionary stays so in that snapshot's
+    /// index and links; a reader's query never waits (see <see cref="WaitForDictionary"/>).
+    /// </summary>
+    internal static readonly TimeSpan DefaultDictionaryWait = TimeSpan.FromMinutes(5);
 
     private readonly Lazy<Task<Loaded?>> _load;
     private readonly AnalysisCache _cache;
@@ -152,10 +157,21 @@ public sealed class HunspellMorphology : ICachedMorphology
     private static string FileIdentity(params string[] files) =>
         string.Join('\n', files.Select(f => new FileInfo(f)).Select(f => $"{f.FullName} {f.Length} {f.LastWriteTimeUtc.Ticks}"));
 
-    /// <summary>The dictionary, waiting for it while it loads (at most <see cref="DictionaryWait"/>); null when it failed or took longer.</summary>
+    /// <summary>
+    /// The dictionary, waiting for it while it loads (at most <see cref="DictionaryWait"/>); null when
+    /// it failed or took longer. A query's words (<see cref="AnalysisCache.InQuery"/>) never wait:
+    /// they are analyzed on a request thread, and in the seconds after a start many Swedish searches
+    /// waiting at once would hold the thread pool that every other request needs too. They get the
+    /// fallback stems until the dictionary is read.
+    /// </summary>
     private Loaded? WaitForDictionary()
     {
         var load = _load.Value;
+        if (AnalysisCache.InQuery)
+        {
+            return load.IsCompletedSuccessfully ? load.Result : null;
+        }
+
         return load.Wait(DictionaryWait) ? load.Result : null;
     }
 

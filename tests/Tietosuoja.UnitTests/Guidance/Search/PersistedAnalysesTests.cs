@@ -35,6 +35,11 @@ public sealed class PersistedAnalysesTests(PersistedAnalysesTests.WrittenCache w
         var index = GuidanceSearchIndex.Build(written.Chapters, restarted);
 
         Assert.False(((HunspellMorphology)restarted.Swedish!).IsLoadStarted);
+        // The guidance's words are answered from the cache at once; a reader's word that the
+        // guidance lacks ("personuppgiftsansvarigas…") has its dictionary analysis once the
+        // dictionary is read (a query never waits for it), and then every result is the same.
+        Assert.Equal(Results(written.Index, ContentQueries), Results(index, ContentQueries));
+        await restarted.LoadSwedishAsync();
         var results = Results(index, Queries);
         Assert.Equal(Results(written.Index, Queries), results);
         Assert.True(results.Split('\n').Length > 2 * Queries.Length, results);
@@ -64,6 +69,31 @@ public sealed class PersistedAnalysesTests(PersistedAnalysesTests.WrittenCache w
 
             Assert.Contains("hund", tools.Swedish.Analyze("hundarna")!.BaseForms);
             Assert.Matches(@"^Finnish: Voikko \(libvoikko\.so\.1, Finnish dictionary\); Swedish: Hunspell \(sv_(FI|SE)\)$", await Health(tools));
+        }
+        finally
+        {
+            gate.Set();
+        }
+    }
+
+    [Fact]
+    public void A_search_while_the_dictionary_loads_does_not_wait_for_it()
+    {
+        using var gate = new ManualResetEventSlim();
+        var tools = LanguageTools.Load(LanguageToolOptions.Default with { AnalysisCacheFolder = written.Folder }, new SwedishLoading(gate.Wait, TimeSpan.FromSeconds(40)));
+        try
+        {
+            var index = GuidanceSearchIndex.Build(written.Chapters, tools);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+
+            // Neither word is in the guidance, so neither is in the cache: the query and its
+            // "did you mean" check take the fallback stems at once instead of holding the request
+            // until the dictionary is read (here: never, until the gate opens).
+            var results = index.Search(Language.Sv, "hundarna personuppgiftsansvarg", includeEarlier: true);
+
+            Assert.Null(results.Problem);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the search waited {clock.Elapsed} for the dictionary");
+            Assert.False(tools.Swedish is HunspellMorphology { IsLoaded: true });
         }
         finally
         {
