@@ -39,7 +39,7 @@ start() {
     # Testing: Production would need the Entra app registration, a public https address and a
     # key-ring certificate, none of which a search benchmark on 127.0.0.1 uses.
     ASPNETCORE_ENVIRONMENT=Testing EditorAuth__LocalSignIn=true Content__Path="$PWD/content" Serilog__MinimumLevel__Default=Warning \
-        Database__ConnectionString="Data Source=$out/$name.db" ASPNETCORE_URLS="http://127.0.0.1:$port" \
+        Database__ConnectionString="Data Source=$out/$name.db" Search__CachePath="$out/$name-search-cache" ASPNETCORE_URLS="http://127.0.0.1:$port" \
         "$@" dotnet "$out/app/Tietosuoja.Web.dll" >"$out/$name.log" 2>&1 &
     local pid=$!
     servers+=("$pid")
