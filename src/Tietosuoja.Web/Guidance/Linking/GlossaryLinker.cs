@@ -20,7 +20,6 @@ public sealed class GlossaryLinker
 
     private static readonly int[] NoCandidates = [];
 
-    private readonly Language _language;
     private readonly GuidanceAnalyzer _analyzer;
 
     /// <summary>The terms, longest first (glossary order among terms of one length): the first that matches at a word wins.</summary>
@@ -33,7 +32,6 @@ public sealed class GlossaryLinker
 
     public GlossaryLinker(IEnumerable<GlossaryEntry> glossary, Language language)
     {
-        _language = language;
         _analyzer = GuidanceAnalyzer.WholeWordsFor(language);
         _terms = [.. glossary
             .Select(entry => new Term(entry.Id, $"{SiteUrls.Glossary(language)}#{entry.Id}", _analyzer.TermsByWord(entry.In(language).Term)))
