@@ -94,6 +94,8 @@ public sealed partial class ReadingTests(BrowserFixture browser)
         var link = page.Locator(".chapter-body .section-link[href='#virkavastuu-ja-seuraamukset']");
         await link.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
+        // The fragment navigation finishes after the key press returns; reading the URL at once raced it.
+        await page.WaitForFunctionAsync("() => location.hash === '#virkavastuu-ja-seuraamukset'");
 
         Assert.EndsWith("#virkavastuu-ja-seuraamukset", page.Url, StringComparison.Ordinal);
         Assert.Equal("Linkki tähän kohtaan: Virkavastuu ja seuraamukset", (await link.EvaluateAsync<string>("e => e.textContent")).Trim());
