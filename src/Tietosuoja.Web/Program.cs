@@ -26,6 +26,8 @@ builder.Services.AddPublicSite(builder.Configuration, builder.Environment);
 builder.Services.AddKeyRingProtection(builder.Configuration, builder.Environment);
 builder.Services.AddPortalWeb(builder.Environment);
 builder.Services.AddSingleton<StartupTimeline>();
+builder.Services.Configure<StartupOptions>(builder.Configuration.GetSection("Startup"));
+builder.Services.AddSingleton<BackgroundStart>();
 
 var app = builder.Build();
 try
@@ -37,20 +39,23 @@ try
 
     // Start-up work runs side by side, and all of it is done before the server accepts a request:
     // Voikko and the persisted analyses of the guidance's words, the content snapshot (rendering and
-    // its search index), the database (migration check, rounds, events) and then the request
-    // pipeline (MapRazorPages reflects over every page model), which needs none of the others. Only
-    // the Swedish Hunspell dictionary, which the analyses make unnecessary for the index, is read
-    // after the server listens (ADR 0017).
+    // its search index), the database (migration check, rounds, events) and the request pipeline
+    // (MapRazorPages reflects over every page model), which needs none of the others: middleware
+    // is only instantiated when the server starts. Only the Swedish Hunspell dictionary, which the
+    // analyses make unnecessary for the index, is read after the server listens (ADR 0017), with
+    // the background workers' first passes (BackgroundStart).
     var timeline = app.Services.GetRequiredService<StartupTimeline>();
     timeline.Reached("host built");
     var dictionaries = timeline.InBackground("search dictionaries loaded", () => _ = LanguageTools.Default);
     var content = timeline.InBackground("content loaded", () => app.Services.GetRequiredService<ContentStore>());
-    await app.InitializeCommentsAsync();
-    await app.InitializeEventsAsync();
-    timeline.Reached("database ready");
+    var database = timeline.InBackground("database ready", async () =>
+    {
+        await app.InitializeCommentsAsync();
+        await app.InitializeEventsAsync();
+    });
     app.UsePortal();
     timeline.Reached("pipeline built");
-    await Task.WhenAll(dictionaries, content);
+    await Task.WhenAll(dictionaries, content, database);
     await app.StartAsync();
     timeline.Reached("listening");
     await app.WaitForShutdownAsync();

@@ -47,11 +47,13 @@ public sealed partial class PersonalDataRetention(PortalDbContext db, TimeProvid
     private partial void LogErased(int commentCount);
 }
 
-/// <summary>Runs <see cref="PersonalDataRetention"/> (both erasures) and the erasure of unconfirmed subscriptions at start-up and then every <see cref="CommentOptions.RetentionInterval"/>.</summary>
-public sealed partial class PersonalDataRetentionWorker(IServiceScopeFactory scopes, IOptions<CommentOptions> options, ILogger<PersonalDataRetentionWorker> logger) : BackgroundService
+/// <summary>Runs <see cref="PersonalDataRetention"/> (both erasures) and the erasure of unconfirmed subscriptions shortly after start-up (<see cref="BackgroundStart"/>) and then every <see cref="CommentOptions.RetentionInterval"/>.</summary>
+public sealed partial class PersonalDataRetentionWorker(BackgroundStart start, IServiceScopeFactory scopes, IOptions<CommentOptions> options, ILogger<PersonalDataRetentionWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await start.WaitAsync(stoppingToken);
+
         // Scheduling runs on the wall clock; the app's TimeProvider decides what has expired.
         using var timer = new PeriodicTimer(options.Value.RetentionInterval);
         do

@@ -357,10 +357,12 @@ public sealed class RoundOpeningAnnouncer(PortalDbContext db, SubscriberNotices 
 }
 
 /// <summary>Looks for rounds that have opened every Comments:RoundRefreshInterval (on the app's clock) and has them announced.</summary>
-public sealed partial class RoundOpeningWorker(IServiceScopeFactory scopes, TimeProvider clock, IOptions<CommentOptions> options, ILogger<RoundOpeningWorker> logger) : BackgroundService
+public sealed partial class RoundOpeningWorker(BackgroundStart start, IServiceScopeFactory scopes, TimeProvider clock, IOptions<CommentOptions> options, ILogger<RoundOpeningWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await start.WaitAsync(stoppingToken);
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -255,7 +255,7 @@ public sealed partial class MailOutboxSender(
 }
 
 /// <summary>Runs <see cref="MailOutboxSender"/> whenever a mail is saved on this instance and otherwise every Mail:PollInterval (on the app's clock).</summary>
-public sealed partial class MailOutboxWorker(MailOutboxSender sender, MailSignal signal, TimeProvider clock, IOptions<MailOptions> options, ILogger<MailOutboxWorker> logger) : BackgroundService
+public sealed partial class MailOutboxWorker(BackgroundStart start, MailOutboxSender sender, MailSignal signal, TimeProvider clock, IOptions<MailOptions> options, ILogger<MailOutboxWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -263,6 +263,8 @@ public sealed partial class MailOutboxWorker(MailOutboxSender sender, MailSignal
         {
             return;
         }
+
+        await start.WaitAsync(stoppingToken);
 
         while (!stoppingToken.IsCancellationRequested)
         {

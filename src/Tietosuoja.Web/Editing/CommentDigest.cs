@@ -140,7 +140,7 @@ public sealed class CommentDigest(
 }
 
 /// <summary>Checks every Mail:Digest:CheckInterval (on the app's clock) whether the day's digest is due.</summary>
-public sealed partial class CommentDigestWorker(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DigestOptions> options, ILogger<CommentDigestWorker> logger) : BackgroundService
+public sealed partial class CommentDigestWorker(BackgroundStart start, IServiceScopeFactory scopes, TimeProvider clock, IOptions<DigestOptions> options, ILogger<CommentDigestWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -148,6 +148,8 @@ public sealed partial class CommentDigestWorker(IServiceScopeFactory scopes, Tim
         {
             return;
         }
+
+        await start.WaitAsync(stoppingToken);
 
         while (!stoppingToken.IsCancellationRequested)
         {

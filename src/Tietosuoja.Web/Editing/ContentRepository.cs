@@ -395,7 +395,7 @@ public sealed partial class ContentRepository(
 /// Pushes the content repository whenever a commit asks for it, and again every
 /// <see cref="ContentGitOptions.PushRetryInterval"/> while a push fails; readers and editors never wait for it.
 /// </summary>
-public sealed class ContentPushService(ContentRepository repository, IOptions<ContentGitOptions> options) : BackgroundService
+public sealed class ContentPushService(ContentRepository repository, BackgroundStart start, IOptions<ContentGitOptions> options) : BackgroundService
 {
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -406,6 +406,15 @@ public sealed class ContentPushService(ContentRepository repository, IOptions<Co
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (string.IsNullOrWhiteSpace(options.Value.Remote))
+        {
+            return;
+        }
+
+        try
+        {
+            await start.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
         {
             return;
         }

@@ -181,10 +181,12 @@ public sealed class EventCatalog(IServiceScopeFactory scopes, TimeProvider clock
 
 /// <summary>Keeps the catalog current, announces opened registrations and erases expired personal data, every <see cref="EventOptions.RefreshInterval"/>.</summary>
 public sealed partial class EventWorker(
-    EventCatalog catalog, IServiceScopeFactory scopes, TimeProvider clock, IOptions<EventOptions> options, ILogger<EventWorker> logger) : BackgroundService
+    EventCatalog catalog, BackgroundStart start, IServiceScopeFactory scopes, TimeProvider clock, IOptions<EventOptions> options, ILogger<EventWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await start.WaitAsync(stoppingToken);
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -19,6 +19,13 @@ public sealed partial class StartupTimeline(ILogger<StartupTimeline> logger)
         Reached(phase);
     });
 
+    /// <summary>Runs asynchronous start-up work on the thread pool, beside the rest, and logs when it is done.</summary>
+    public Task InBackground(string phase, Func<Task> work) => Task.Run(async () =>
+    {
+        await work();
+        Reached(phase);
+    });
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Start-up: {Phase} at {ElapsedMs:0} ms after the process started")]
     private partial void LogReached(string phase, double elapsedMs);
 }

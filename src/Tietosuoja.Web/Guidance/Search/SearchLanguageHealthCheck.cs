@@ -24,12 +24,13 @@ public sealed class SearchLanguageHealthCheck(LanguageTools tools) : IHealthChec
 }
 
 /// <summary>
-/// Says once in the log what is missing and, once the server listens, reads the Swedish dictionary
-/// on a thread of its own (unless a word outside the analysis cache needed it earlier), so that the
-/// first query word it must analyze does not wait for it; logs which dictionaries search uses
-/// when it is read.
+/// Says once in the log what is missing and, shortly after the server listens (<see cref="BackgroundStart"/>:
+/// not beside the first requests), reads the Swedish dictionary on a thread of its own (unless a
+/// word outside the analysis cache needed it earlier), so that the first query word it must
+/// analyze does not wait for it; logs which dictionaries search uses when it is read.
 /// </summary>
-public sealed partial class SearchLanguageStartup(ILogger<SearchLanguageStartup> logger, StartupTimeline timeline) : IHostedLifecycleService
+public sealed partial class SearchLanguageStartup(
+    ILogger<SearchLanguageStartup> logger, StartupTimeline timeline, BackgroundStart start, IHostApplicationLifetime lifetime) : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -47,27 +48,36 @@ public sealed partial class SearchLanguageStartup(ILogger<SearchLanguageStartup>
 
     public Task StartedAsync(CancellationToken cancellationToken)
     {
+        _ = LoadSwedishAsync();
+        return Task.CompletedTask;
+    }
+
+    private async Task LoadSwedishAsync()
+    {
+        try
+        {
+            await start.WaitAsync(lifetime.ApplicationStopping);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         var tools = LanguageTools.Default;
         var missing = tools.Problems.Count;
-        _ = tools.LoadSwedishAsync().ContinueWith(
-            _ =>
-            {
-                timeline.Reached("Swedish dictionary loaded");
-                // A dictionary found at start that could not be read is a problem only now.
-                foreach (var problem in tools.Problems.Skip(missing))
-                {
-                    MissingDictionary(logger, problem);
-                }
+        // The load catches its own failures (they become a problem below): it never throws.
+        await tools.LoadSwedishAsync();
+        timeline.Reached("Swedish dictionary loaded");
+        // A dictionary found at start that could not be read is a problem only now.
+        foreach (var problem in tools.Problems.Skip(missing))
+        {
+            MissingDictionary(logger, problem);
+        }
 
-                if (tools.Problems.Count == 0)
-                {
-                    Dictionaries(logger, tools.Finnish!.Description, tools.Swedish!.Description);
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-        return Task.CompletedTask;
+        if (tools.Problems.Count == 0)
+        {
+            Dictionaries(logger, tools.Finnish!.Description, tools.Swedish!.Description);
+        }
     }
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;

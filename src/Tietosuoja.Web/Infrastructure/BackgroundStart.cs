@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+
+namespace Tietosuoja.Web.Infrastructure;
+
+public sealed class StartupOptions
+{
+    /// <summary>
+    /// How long after the server listens the background work's first pass waits (retention,
+    /// announcements, the mail outbox, the content push, the Swedish dictionary). Zero starts it
+    /// as soon as the server listens.
+    /// </summary>
+    public TimeSpan BackgroundDelay { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>
+/// Holds back the first pass of background work until the server listens and then a short while
+/// (<see cref="StartupOptions.BackgroundDelay"/>), so that it does not compete for the CPU with
+/// the start-up and the first requests, whose first render of each page runs code for the first
+/// time. Nothing is moved onto a request: each worker does the same work, only a few seconds
+/// later, and none of it is something a request waits for.
+/// </summary>
+public sealed class BackgroundStart(IHostApplicationLifetime lifetime, TimeProvider clock, IOptions<StartupOptions> options)
+{
+    /// <summary>Completes <see cref="StartupOptions.BackgroundDelay"/> after the application has started; cancelled with <paramref name="stoppingToken"/>.</summary>
+    public async Task WaitAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            await started.Task;
+        }
+
+        var delay = options.Value.BackgroundDelay;
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, clock, stoppingToken);
+        }
+    }
+}
