@@ -7,27 +7,35 @@
 # timeline (StartupTimeline's log lines: where the time goes) from its median run.
 # The portal runs in Production (bench/common.sh) on an existing, migrated SQLite database, as a
 # replica restarts.
-# Usage: bench/startup.sh [runs=5]   Results: docs/performance.md
+# With a base revision, that revision's ReadyToRun publish (from a git worktree) is started in the
+# same turns, so the two can be compared in one run: the CPU-time ratio is what load changes least.
+# Usage: bench/startup.sh [runs=5] [base-revision]   Results: docs/performance.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
 
 runs="${1:-5}"
+base="${2:-}"
 out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
+trap 'git worktree remove --force "$out/base" >/dev/null 2>&1 || true; rm -rf "$out"' EXIT
 
 print_load
 dotnet publish src/Tietosuoja.Web --configuration Release --output "$out/portal" --nologo -v quiet >/dev/null
 dotnet publish src/Tietosuoja.Web --configuration Release --output "$out/portal-r2r" --nologo -v quiet \
     --runtime linux-x64 --self-contained false -p:PublishReadyToRun=true >/dev/null
 dotnet publish bench/BareKestrel --configuration Release --output "$out/bare" --nologo -v quiet >/dev/null
+if [ -n "$base" ]; then
+    git worktree add --detach "$out/base" "$base" >/dev/null 2>&1
+    dotnet publish "$out/base/src/Tietosuoja.Web" --configuration Release --output "$out/base-r2r" --nologo -v quiet \
+        --runtime linux-x64 --self-contained false -p:PublishReadyToRun=true >/dev/null
+fi
 production_env "$out"
 seed_round "$out/portal"
 
-python3 - "$runs" "$out" <<'PY'
+python3 - "$runs" "$out" "$base" <<'PY'
 import json, os, statistics, subprocess, sys, time, socket, http.client
 
-runs, out = int(sys.argv[1]), sys.argv[2]
+runs, out, base = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 variants = [
     ("bare Kestrel", f"{out}/bare", "BareKestrel.dll", {}),
     ("portal", f"{out}/portal", "Tietosuoja.Web.dll", {}),
@@ -35,6 +43,8 @@ variants = [
     # As docker-compose's replicas start: the one-shot migrate service has run, no migration check.
     ("portal R2R, no migrate", f"{out}/portal-r2r", "Tietosuoja.Web.dll", {"Database__MigrateOnStartup": "false"}),
 ]
+if base:
+    variants.append((f"base R2R ({base})"[:20], f"{out}/base-r2r", "Tietosuoja.Web.dll", {}))
 
 def free_port():
     s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close(); return port
@@ -90,7 +100,9 @@ def one(folder, dll, settings):
     return elapsed, rss, phases, cpu
 
 results = {name: [] for name, _, _, _ in variants}
-one(*variants[1][1:])  # the first start after publishing also pays for the disk cache
+# The first start after publishing also pays for the disk cache and writes the search analyses.
+for variant in variants[1:]:
+    one(*variant[1:])
 for _ in range(runs):
     for name, folder, dll, settings in variants:
         results[name].append(one(folder, dll, settings))
@@ -103,7 +115,10 @@ for name, _, _, _ in variants:
     print(f"{name:20} {statistics.median(times):8.2f} ({min(times):.2f}-{max(times):.2f}){'':6} "
           f"{statistics.median(cpus):8.2f} ({min(cpus):.2f}-{max(cpus):.2f}){'':6} "
           f"{statistics.median(mems):10.0f} ({min(mems):.0f}-{max(mems):.0f}){'':4} {statistics.median(times) / bare:10.1f}x")
-for name in ("portal", "portal ReadyToRun", "portal R2R, no migrate"):
+if base:
+    cpu = lambda name: statistics.median(r[3] for r in results[name])
+    print(f"\nCPU until the first 200, ReadyToRun ÷ base: {cpu('portal ReadyToRun') / cpu(variants[-1][0]):.2f}")
+for name in [v[0] for v in variants[1:]]:
     ordered = sorted(results[name], key=lambda r: r[0])
     print(f"\n{name}, median run's timeline:")
     for phase in ordered[len(ordered) // 2][2]:

@@ -24,17 +24,20 @@ public sealed class BackgroundStart(IHostApplicationLifetime lifetime, TimeProvi
     /// <summary>Completes <see cref="StartupOptions.BackgroundDelay"/> after the application has started; cancelled with <paramref name="stoppingToken"/>.</summary>
     public async Task WaitAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        // When the server started, on the app's clock: the delay counts from then, however late
+        // this continuation runs.
+        var started = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+        DateTimeOffset startedAt;
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult(clock.GetUtcNow())))
         using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
         {
-            await started.Task;
+            startedAt = await started.Task;
         }
 
-        var delay = options.Value.BackgroundDelay;
-        if (delay > TimeSpan.Zero)
+        var remaining = options.Value.BackgroundDelay - (clock.GetUtcNow() - startedAt);
+        if (remaining > TimeSpan.Zero)
         {
-            await Task.Delay(delay, clock, stoppingToken);
+            await Task.Delay(remaining, clock, stoppingToken);
         }
     }
 }

@@ -20,8 +20,9 @@ public sealed class BackgroundStartTests
         });
 
         // The subscriber is answered at once; the confirmation is kept, not sent, while the workers wait.
+        // Two seconds: without the delay the outbox worker, woken by the saved mail, has written it by then.
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        await Task.Delay(500);
+        await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Empty(MailTesting.PickedUp(portal.Factory));
         Assert.Equal(1, await portal.WithDbAsync(db => db.OutboxMails.CountAsync()));
 
