@@ -73,7 +73,8 @@ public static class WebApplicationExtensions
         // asp-append-version links resolve to (immutable for a year); the plain URLs revalidate.
         // Answered by routing itself: a file needs no page methods, form, sign-in, output cache or
         // compression (it negotiates its own precompressed encoding and Vary), only what runs
-        // before routing (request log, security headers, error pages).
+        // before routing (request log, security headers, error pages). Its bytes come from memory.
+        InMemoryWebRoot.Use(app.Environment);
         app.MapStaticAssets().ShortCircuit();
         app.MapDiscovery();
         app.MapRazorPages().WithStaticAssets();
