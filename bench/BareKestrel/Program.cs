@@ -7,9 +7,19 @@
 // headers (security headers, Cache-Control, ETag, Vary), set from values prepared at start, so
 // that the comparison measures the pipeline rather than header bytes; only Date and
 // Content-Length are the server's own.
+//
+// With --static-files it is instead the baseline issue 17 names, a static-file app: the same
+// captured files served from that folder on disk by the framework's static file middleware
+// (UseStaticFiles: a stat and a read per request, its own ETag, Last-Modified and ranges). A
+// request is pointed at its file by a rewrite of the path, as a web server's try_files would:
+// "file.br" when the client accepts br and the portal sent a Brotli form, "file" otherwise. The
+// captured headers (or, without them, Content-Type, Content-Encoding and Vary) are set when the
+// middleware prepares the response; its ETag is replaced by the portal's.
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -32,18 +42,71 @@ var pages = folder is null
                 CapturedHeaders(Path.Combine(folder, f[2] + ".headers")),
                 CapturedHeaders(Path.Combine(folder, f[2] + ".br.headers"))));
 
-app.Run(context =>
+if (folder is not null && args.Contains("--static-files"))
+{
+    var fileOf = File.ReadLines(Path.Combine(folder, "index.tsv")).Select(line => line.Split('\t')).ToFrozenDictionary(f => f[0], f => "/" + f[2]);
+    // What each file on disk is: its page, and whether it is the page's Brotli form.
+    var served = fileOf.SelectMany(f => new[] { KeyValuePair.Create(f.Value, (Page: pages[f.Key], Brotli: false)), KeyValuePair.Create(f.Value + ".br", (Page: pages[f.Key], Brotli: true)) })
+        .ToFrozenDictionary();
+    app.Use((context, next) =>
+    {
+        var key = context.Request.Path.Value + context.Request.QueryString.Value;
+        if (pages.TryGetValue(key, out var page))
+        {
+            var brotli = page.Brotli is not null && context.Request.Headers.AcceptEncoding.ToString().Contains("br", StringComparison.Ordinal);
+            context.Request.Path = fileOf[key] + (brotli ? ".br" : string.Empty);
+            context.Request.QueryString = QueryString.Empty;
+        }
+
+        return next(context);
+    });
+    app.UseStaticFiles(new StaticFileOptions
+    {
+        FileProvider = new PhysicalFileProvider(Path.GetFullPath(folder)),
+        ContentTypeProvider = new CapturedContentTypes(served.ToFrozenDictionary(f => f.Key, f => f.Value.Page.ContentType)),
+        OnPrepareResponse = prepared =>
+        {
+            if (served.TryGetValue(prepared.Context.Request.Path.Value!, out var file))
+            {
+                Apply(prepared.Context.Response.Headers, file.Page, file.Brotli);
+            }
+        },
+    });
+    app.Run(NotFound);
+}
+else
+{
+    app.Run(FromMemory);
+}
+
+app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare kestrel: {pages.Count} pages")));
+app.Run();
+
+Task FromMemory(HttpContext context)
 {
     var key = context.Request.Path.Value + context.Request.QueryString.Value;
     if (!pages.TryGetValue(key, out var page))
     {
-        context.Response.StatusCode = 404;
-        return Task.CompletedTask;
+        return NotFound(context);
     }
 
     var headers = context.Response.Headers;
     var brotli = page.Brotli is not null && context.Request.Headers.AcceptEncoding.ToString().Contains("br", StringComparison.Ordinal);
     var body = brotli ? page.Brotli! : page.Identity;
+    Apply(headers, page, brotli);
+    headers.ContentLength = body.Length;
+    return context.Response.Body.WriteAsync(body).AsTask();
+}
+
+static Task NotFound(HttpContext context)
+{
+    context.Response.StatusCode = 404;
+    return Task.CompletedTask;
+}
+
+// The portal's captured headers for the page in that encoding, or the three that negotiation needs.
+static void Apply(IHeaderDictionary headers, Page page, bool brotli)
+{
     var captured = brotli ? page.BrotliHeaders : page.IdentityHeaders;
     if (captured is not null)
     {
@@ -51,26 +114,20 @@ app.Run(context =>
         {
             headers[name] = value;
         }
+
+        return;
     }
-    else
+
+    headers.ContentType = page.ContentType;
+    if (page.Brotli is not null)
     {
-        headers.ContentType = page.ContentType;
-        if (page.Brotli is not null)
+        headers.Vary = HeaderNames.AcceptEncoding;
+        if (brotli)
         {
-            headers.Vary = HeaderNames.AcceptEncoding;
-            if (brotli)
-            {
-                headers.ContentEncoding = "br";
-            }
+            headers.ContentEncoding = "br";
         }
     }
-
-    headers.ContentLength = body.Length;
-    return context.Response.Body.WriteAsync(body).AsTask();
-});
-
-app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare kestrel: {pages.Count} pages")));
-app.Run();
+}
 
 // The header lines of a curl -D file, without the status line and what the server sets itself.
 static KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>[]? CapturedHeaders(string path)
@@ -98,3 +155,10 @@ internal sealed record Page(
     byte[]? Brotli,
     KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>[]? IdentityHeaders,
     KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>[]? BrotliHeaders);
+
+/// <summary>The captured page's Content-Type for its file and its file's Brotli form (their names have no meaningful extension).</summary>
+internal sealed class CapturedContentTypes(FrozenDictionary<string, string> types) : IContentTypeProvider
+{
+    public bool TryGetContentType(string subpath, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string contentType) =>
+        types.TryGetValue(subpath, out contentType);
+}

@@ -76,12 +76,12 @@ public sealed class RoundCatalog(IServiceScopeFactory scopes, TimeProvider clock
     /// Changes whenever what the reading pages show about rounds may change: a round edited, opened
     /// or closed. Output cache entries are keyed by it.
     /// </summary>
-    public string CacheStamp()
-    {
-        var now = UtcNow;
-        return string.Join(',', _rounds.Where(r => r.StateAt(now) == RoundState.Open)
-            .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Id}:{r.ClosesAt.Ticks}:{r.Targets.Length}")));
-    }
+    public string CacheStamp() => _stamp.For(_rounds, UtcNow);
+
+    private readonly ClockBoundStamp<RoundInfo> _stamp = new(
+        round => [round.OpensAt, round.ClosesAt],
+        (rounds, now) => string.Join(',', rounds.Where(r => r.StateAt(now) == RoundState.Open)
+            .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Id}:{r.ClosesAt.Ticks}:{r.Targets.Length}"))));
 
     public void Dispose() => _refreshing.Dispose();
 

@@ -153,12 +153,12 @@ public sealed class EventCatalog(IServiceScopeFactory scopes, TimeProvider clock
     /// Changes whenever a page showing events could change: an event added or edited, its memo or
     /// recording published, its registration opening or closing, the event ending.
     /// </summary>
-    public string CacheStamp()
-    {
-        var now = UtcNow;
-        return string.Join(',', _events.Select(e => string.Create(
-            CultureInfo.InvariantCulture, $"{e.Id}:{e.UpdatedAt.Ticks}:{(int)e.RegistrationAt(now)}:{(e.IsPastAt(now) ? 1 : 0)}")));
-    }
+    public string CacheStamp() => _stamp.For(_events, UtcNow);
+
+    private readonly ClockBoundStamp<PublicEvent> _stamp = new(
+        e => [e.RegistrationOpensAt, e.RegistrationClosesAt, e.EndsAt],
+        (events, now) => string.Join(',', events.Select(e => string.Create(
+            CultureInfo.InvariantCulture, $"{e.Id}:{e.UpdatedAt.Ticks}:{(int)e.RegistrationAt(now)}:{(e.IsPastAt(now) ? 1 : 0)}"))));
 
     public void Dispose() => _refreshing.Dispose();
 

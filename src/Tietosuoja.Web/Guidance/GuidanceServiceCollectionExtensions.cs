@@ -39,7 +39,23 @@ public static class GuidanceServiceCollectionExtensions
 /// <summary>Cached pages change with every content generation.</summary>
 internal sealed class ContentCacheStamp(ContentStore store) : IOutputCacheStamp
 {
-    public string CacheStamp() => store.Current.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The text of the snapshot asked about last: every request asks, a new snapshot comes a few times a day.</summary>
+    private Stamped? _last;
+
+    public string CacheStamp()
+    {
+        var current = store.Current;
+        var last = Volatile.Read(ref _last);
+        if (last is null || !ReferenceEquals(last.Snapshot, current))
+        {
+            last = new Stamped(current, current.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Volatile.Write(ref _last, last);
+        }
+
+        return last.Text;
+    }
+
+    private sealed record Stamped(object Snapshot, string Text);
 }
 
 /// <summary>The private comment links of <see cref="SiteUrls"/> are the portal's secret paths.</summary>

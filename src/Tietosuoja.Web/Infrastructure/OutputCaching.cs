@@ -61,14 +61,43 @@ public static class OutputCaching
         /// </summary>
         private readonly ConcurrentDictionary<string, ETagOf> _etags = new(StringComparer.Ordinal);
 
+        private Joined? _joined;
+
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var http = context.HttpContext;
-            var current = _stamps.Length == 1 ? _stamps[0].CacheStamp() : string.Join('/', _stamps.Select(stamp => stamp.CacheStamp()));
+            var current = CurrentStamps();
             context.CacheVaryByRules.VaryByValues["content"] = current;
             http.Response.Headers.ETag = ETag(current, http.Request.Headers.AcceptEncoding.ToString());
             http.Response.Headers.CacheControl = CacheControl;
             return ValueTask.CompletedTask;
+        }
+
+        /// <summary>
+        /// Every stamp joined, reusing the joined text while each stamp's text is what it was: the
+        /// stamps change a few times a day, and each is cheap to ask for.
+        /// </summary>
+        private string CurrentStamps()
+        {
+            var last = Volatile.Read(ref _joined);
+            if (last is not null)
+            {
+                var same = true;
+                for (var i = 0; i < _stamps.Length && same; i++)
+                {
+                    same = string.Equals(_stamps[i].CacheStamp(), last.Parts[i], StringComparison.Ordinal);
+                }
+
+                if (same)
+                {
+                    return last.Value;
+                }
+            }
+
+            string[] parts = [.. _stamps.Select(stamp => stamp.CacheStamp())];
+            var joined = new Joined(parts, string.Join('/', parts));
+            Volatile.Write(ref _joined, joined);
+            return joined.Value;
         }
 
         private string ETag(string stamps, string encoding)
@@ -103,6 +132,8 @@ public static class OutputCaching
         }
 
         private sealed record ETagOf(string Stamps, string Value);
+
+        private sealed record Joined(string[] Parts, string Value);
 
         /// <summary>The application's code and templates (the assembly's MVID) and its static assets' fingerprints (their manifest).</summary>
         private static string BuildStamp()

@@ -10,6 +10,9 @@ namespace Tietosuoja.Web.Pages;
 
 public static class WebApplicationExtensions
 {
+    /// <summary>The application property by which WebApplication knows that the pipeline authenticates already (AuthAppBuilderExtensions).</summary>
+    private const string AuthenticationMiddlewareSet = "__AuthenticationMiddlewareSet";
+
     /// <summary>Razor Pages with the localized routes, security headers, output caching and health checks.</summary>
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IHostEnvironment environment)
     {
@@ -59,6 +62,10 @@ public static class WebApplicationExtensions
         // Connect correlation cookie its callback needs), so a request without one has nobody to
         // authenticate: readers skip the handlers. Editor pages still get their challenge from authorization.
         app.UseWhen(context => context.Request.Headers.ContainsKey(HeaderNames.Cookie), branch => branch.UseAuthentication());
+        // WebApplication puts an authentication middleware of its own in front of the whole pipeline,
+        // for every request, unless UseAuthentication marked the application itself; the branch
+        // above marks only the branch's copy of the properties. This is the mark it looks for.
+        ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSet] = true;
         app.UseAuthorization();
         // Normalized before the cache (one entry per encoding), compressed inside it (stored compressed).
         app.UseAcceptEncodingNormalization();
@@ -73,7 +80,8 @@ public static class WebApplicationExtensions
         // asp-append-version links resolve to (immutable for a year); the plain URLs revalidate.
         // Answered by routing itself: a file needs no page methods, form, sign-in, output cache or
         // compression (it negotiates its own precompressed encoding and Vary), only what runs
-        // before routing (request log, security headers, error pages).
+        // before routing (request log, security headers, error pages). Its bytes come from memory.
+        InMemoryWebRoot.Use(app.Environment);
         app.MapStaticAssets().ShortCircuit();
         app.MapDiscovery();
         app.MapRazorPages().WithStaticAssets();
