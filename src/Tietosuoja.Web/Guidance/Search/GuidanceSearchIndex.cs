@@ -189,7 +189,7 @@ public sealed class GuidanceSearchIndex
     {
         private static readonly string[] SearchedFields = [TitleField, HeadingField, BodyField, HeadingPartsField, BodyPartsField];
 
-        public bool Knows(IEnumerable<string> terms) => termIds.Of(terms).Length > 0;
+        public bool Knows(IEnumerable<string> terms) => termIds.Any(terms);
 
         /// <summary>Whether <paramref name="field"/> holds <paramref name="term"/> in any section (read-only after the build).</summary>
         public bool Has(string field, string term) =>
