@@ -189,7 +189,7 @@ public sealed class GuidanceSearchIndex
     {
         private static readonly string[] SearchedFields = [TitleField, HeadingField, BodyField, HeadingPartsField, BodyPartsField];
 
-        public bool Knows(IEnumerable<string> terms) => termIds.Of(terms).Length > 0;
+        public bool Knows(IEnumerable<string> terms) => termIds.Any(terms);
 
         /// <summary>Whether <paramref name="field"/> holds <paramref name="term"/> in any section (read-only after the build).</summary>
         public bool Has(string field, string term) =>
@@ -221,7 +221,12 @@ public sealed class GuidanceSearchIndex
             var analyzer = new PerFieldAnalyzerWrapper(
                 tools.WholeWords(language),
                 new Dictionary<string, Analyzer> { [HeadingPartsField] = tools.Analyzer(language), [BodyPartsField] = tools.Analyzer(language) });
-            using (var writer = new IndexWriter(directory, new IndexWriterConfig(GuidanceAnalyzer.MatchVersion, analyzer)))
+            // No compound file: in a RAMDirectory it saves nothing, and each term scorer of every
+            // search would read its postings through a buffered slice of it, cloned with a 1 KiB
+            // buffer of its own (a tenth of the garbage a search page made).
+            var config = new IndexWriterConfig(GuidanceAnalyzer.MatchVersion, analyzer) { UseCompoundFile = false };
+            config.MergePolicy.NoCFSRatio = 0;
+            using (var writer = new IndexWriter(directory, config))
             {
                 foreach (var chapter in chapters)
                 {
@@ -259,6 +264,9 @@ public sealed class GuidanceSearchIndex
                     }
                 }
 
+                // One segment: a search sets up a scorer per term and segment, and a bigger corpus
+                // than the repository's is flushed in several. A no-op when it is one already.
+                writer.ForceMerge(1);
                 writer.Commit();
             }
 

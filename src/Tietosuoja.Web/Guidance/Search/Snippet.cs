@@ -61,17 +61,17 @@ public static class Snippet
     /// The matches once each, by where they start; matches that start at the same place keep the
     /// order they came in (as a stable sort would), since the first of them is the one marked.
     /// </summary>
-    private static (int Start, int End)[] Ordered(IEnumerable<(int Start, int End)> matches)
+    private static List<(int Start, int End)> Ordered(IEnumerable<(int Start, int End)> matches)
     {
         var all = matches as IReadOnlyList<(int Start, int End)> ?? [.. matches];
         // Start in the high half, arrival in the low: one primitive sort is a stable sort by start.
-        var keys = new long[all.Count];
+        Span<long> keys = all.Count <= 256 ? stackalloc long[all.Count] : new long[all.Count];
         for (var i = 0; i < keys.Length; i++)
         {
             keys[i] = ((long)all[i].Start << 32) | (uint)i;
         }
 
-        Array.Sort(keys);
+        keys.Sort();
         var ordered = new List<(int Start, int End)>(keys.Length);
         var groupStart = 0;
         foreach (var key in keys)
@@ -89,10 +89,10 @@ public static class Snippet
             ordered.Add(mark);
         }
 
-        return [.. ordered];
+        return ordered;
     }
 
-    private static (int Start, int End) Window(string text, (int Start, int End)[] marks, int maxLength)
+    private static (int Start, int End) Window(string text, List<(int Start, int End)> marks, int maxLength)
     {
         if (text.Length <= maxLength)
         {
@@ -103,7 +103,7 @@ public static class Snippet
         // start at the same place reach the same marks, so each place is counted once.
         var best = 0;
         var bestCount = -1;
-        for (var i = 0; i < marks.Length; i++)
+        for (var i = 0; i < marks.Count; i++)
         {
             if (i > 0 && marks[i].Start == marks[i - 1].Start)
             {
@@ -112,7 +112,7 @@ public static class Snippet
 
             var reach = marks[i].Start + maxLength;
             var count = 0;
-            for (var j = i; j < marks.Length && marks[j].Start <= reach; j++)
+            for (var j = i; j < marks.Count && marks[j].Start <= reach; j++)
             {
                 if (marks[j].End <= reach)
                 {

@@ -17,9 +17,35 @@ internal sealed class TermIds
         return id;
     }
 
+    /// <summary>Whether the index has any of <paramref name="terms"/> (read-only after the build).</summary>
+    public bool Any(IEnumerable<string> terms)
+    {
+        foreach (var term in terms)
+        {
+            if (_ids.ContainsKey(term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>After the build (read-only, so safe for concurrent searches): the numbers of the terms the index has.</summary>
-    public int[] Of(IEnumerable<string> terms) =>
-        [.. terms.Select(t => _ids.TryGetValue(t, out var id) ? id : -1).Where(id => id >= 0).Distinct()];
+    public int[] Of(IEnumerable<string> terms)
+    {
+        // A query has a few dozen terms at most: a list scan dedups them without a hash set per search.
+        var ids = new List<int>();
+        foreach (var term in terms)
+        {
+            if (_ids.TryGetValue(term, out var id) && !ids.Contains(id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return [.. ids];
+    }
 }
 
 /// <summary>
