@@ -36,9 +36,10 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 
   // The text being commented on is open by default; on a small screen it starts collapsed so the
-  // comment field is near the top.
-  if (window.matchMedia("(max-width: 40rem)").matches) {
-    document.querySelectorAll("details[data-collapse-on-small]").forEach((details) => {
+  // comment field is near the top. The media query is asked only on a page that has such a text.
+  const collapsible = document.querySelectorAll("details[data-collapse-on-small]");
+  if (collapsible.length > 0 && window.matchMedia("(max-width: 40rem)").matches) {
+    collapsible.forEach((details) => {
       details.open = false;
     });
   }
