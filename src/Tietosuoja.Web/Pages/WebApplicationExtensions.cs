@@ -77,7 +77,7 @@ public static class WebApplicationExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(probeMethods);
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealth }).WithMetadata(probeMethods);
         // wwwroot, compressed at build and publish, under fingerprinted URLs that the layout's
-        // asp-append-version links resolve to (immutable for a year); the plain URLs revalidate.
+        // AssetUrls (Pages/AssetUrls.cs) writes into the layout (immutable for a year); the plain URLs revalidate.
         // Answered by routing itself: a file needs no page methods, form, sign-in, output cache or
         // compression (it negotiates its own precompressed encoding and Vary), only what runs
         // before routing (request log, security headers, error pages). Its bytes come from memory.
