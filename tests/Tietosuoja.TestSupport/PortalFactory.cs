@@ -91,6 +91,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         // Nor App_Data/search-cache: what an earlier run left there must not decide this run's
         // start (the dictionaries are loaded once per process, so the first host's folder is the one used).
         builder.UseSetting("Search:CachePath", SearchCacheFolder.Value);
+        // Each host loads its content afresh (a test that replaces a service of the load must see
+        // it run); PersistedSnapshotTests, and a test that sets it, cover the stored snapshot.
+        builder.UseSetting("Content:PersistSnapshot", "false");
         // Tests look at what the background workers did right after start, not seconds later.
         builder.UseSetting("Startup:BackgroundDelay", "00:00:00");
         foreach (var (key, value) in _settings)

@@ -32,6 +32,9 @@ public sealed partial class ContentLoader(MarkdownRenderer renderer, IEnumerable
     private readonly IReadOnlyList<string> _reservedSegments =
         [.. SiteUrls.ReservedFirstSegments, .. (reservedElsewhere ?? []).SelectMany(reserved => reserved.Segments)];
 
+    /// <summary>First URL segments no site page may take: part of what a load's result depends on (<see cref="PersistedSnapshot"/>).</summary>
+    public IReadOnlyList<string> ReservedSegments => _reservedSegments;
+
     /// <summary>
     /// Markdown files that loaded cleanly, by path. Every load (a reload, a draft check) reads every
     /// file, but parses and renders only those whose text, or whose glossary or address, differs from

@@ -134,7 +134,8 @@ public sealed record SiteInfo(ImmutableDictionary<Language, string> Titles, Immu
 /// Everything readers see, loaded from content/ at once. Never mutated: a change to content/
 /// produces a new snapshot that replaces this one atomically.
 /// </summary>
-public sealed class ContentSnapshot(SiteInfo site, ImmutableArray<Chapter> chapters, ImmutableArray<SitePage> pages, ImmutableArray<GlossaryEntry> glossary, long generation)
+/// <param name="search">The index of exactly these chapters when it was read with them (<see cref="PersistedSnapshot"/>); null: built when first asked for.</param>
+public sealed class ContentSnapshot(SiteInfo site, ImmutableArray<Chapter> chapters, ImmutableArray<SitePage> pages, ImmutableArray<GlossaryEntry> glossary, long generation, GuidanceSearchIndex? search = null)
 {
     public static readonly ContentSnapshot Empty = new(
         new SiteInfo(
@@ -153,7 +154,7 @@ public sealed class ContentSnapshot(SiteInfo site, ImmutableArray<Chapter> chapt
 
     public ImmutableArray<GlossaryEntry> Glossary { get; } = glossary;
 
-    private readonly Lazy<GuidanceSearchIndex> _search = new(() => GuidanceSearchIndex.Build(chapters));
+    private readonly Lazy<GuidanceSearchIndex> _search = search is null ? new(() => GuidanceSearchIndex.Build(chapters)) : new(search);
 
     /// <summary>
     /// The search index of exactly these chapters. The store builds it before it swaps the snapshot

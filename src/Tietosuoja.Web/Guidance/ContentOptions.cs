@@ -21,6 +21,13 @@ public sealed class ContentOptions
     /// </summary>
     public string? SeedFrom { get; set; }
 
+    /// <summary>
+    /// Whether the loaded snapshot and its search index are kept in the folder of
+    /// <c>Search:CachePath</c> between starts (ADR 0020), so that a restart on the same content and
+    /// build reads them instead of rendering and indexing the guidance again.
+    /// </summary>
+    public bool PersistSnapshot { get; set; } = true;
+
     /// <summary>How often the folder is checked for changes. Polling, unlike file-system events, also sees changes made by another instance on a shared volume.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

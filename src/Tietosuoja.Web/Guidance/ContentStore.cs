@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Tietosuoja.Web.Guidance.Search;
 
 namespace Tietosuoja.Web.Guidance;
 
@@ -20,14 +21,17 @@ public sealed partial class ContentStore
     private ContentSnapshot _current = ContentSnapshot.Empty;
     private ImmutableArray<ContentError> _errors = [];
     private string? _fingerprint;
+    private readonly PersistedSnapshot? _persisted;
 
     /// <param name="files">What the loader reads; by default the content folder itself.</param>
-    public ContentStore(ContentLoader loader, IOptions<ContentOptions> options, IHostEnvironment environment, ILogger<ContentStore> logger, IContentFiles? files = null)
+    /// <param name="persisted">Where loaded snapshots are kept between starts; only used when the loader reads the content folder itself.</param>
+    public ContentStore(ContentLoader loader, IOptions<ContentOptions> options, IHostEnvironment environment, ILogger<ContentStore> logger, IContentFiles? files = null, PersistedSnapshot? persisted = null)
     {
         _loader = loader;
         _logger = logger;
         RootPath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
         Files = files ?? new FolderContentFiles(RootPath);
+        _persisted = files is null && persisted?.Folder is not null ? persisted : null;
         if (options.Value.SeedFrom is { Length: > 0 } seedFrom)
         {
             Seed(Path.GetFullPath(Path.Combine(environment.ContentRootPath, seedFrom)));
@@ -88,7 +92,7 @@ public sealed partial class ContentStore
             ContentLoadResult result;
             try
             {
-                result = IntoService(_loader.Load(Files, Current.Generation + 1));
+                result = StoredOrLoaded(Current.Generation + 1);
             }
             catch (Exception e)
             {
@@ -121,6 +125,28 @@ public sealed partial class ContentStore
 
             return result;
         }
+    }
+
+    /// <summary>
+    /// The snapshot stored for exactly the folder's present files and this build, index included
+    /// (ADR 0020); else a load with its index built, stored on the thread pool for the next start
+    /// or replica. Either way the same snapshot, ready before readers get it.
+    /// </summary>
+    private ContentLoadResult StoredOrLoaded(long generation)
+    {
+        var key = _persisted?.Key(RootPath, _loader.ReservedSegments, LanguageTools.Default);
+        if (key is not null && _persisted!.Read(key, generation, LanguageTools.Default) is { } stored)
+        {
+            return new ContentLoadResult(stored, []);
+        }
+
+        var result = IntoService(_loader.Load(Files, generation));
+        if (key is not null && result.Snapshot is { } snapshot)
+        {
+            _ = _persisted!.WriteInBackground(key, snapshot, () => _persisted.Key(RootPath, _loader.ReservedSegments, LanguageTools.Default));
+        }
+
+        return result;
     }
 
     /// <summary>Builds the search index of a valid snapshot before readers get it; a failure refuses the snapshot like a content error.</summary>
@@ -158,14 +184,8 @@ public sealed partial class ContentStore
                 return string.Empty;
             }
 
-            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
-            foreach (var file in Directory.EnumerateFiles(root, "*", options).Order(StringComparer.Ordinal))
+            foreach (var file in VisibleFiles(root))
             {
-                if (Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
-                {
-                    continue;
-                }
-
                 text.Append(file).Append('|');
                 try
                 {
@@ -186,6 +206,15 @@ public sealed partial class ContentStore
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>Every file under <paramref name="root"/> but hidden ones (and those in hidden folders), full paths in ordinal order.</summary>
+    internal static IEnumerable<string> VisibleFiles(string root)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+        return Directory.EnumerateFiles(root, "*", options)
+            .Where(file => !Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
+            .Order(StringComparer.Ordinal);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content folder {Path} created as a copy of {Seed}")]

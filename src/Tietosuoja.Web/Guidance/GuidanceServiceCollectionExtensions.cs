@@ -11,6 +11,9 @@ public static class GuidanceServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ContentLoader>();
         services.AddSingleton<ContentStore>();
+        services.AddSingleton(provider => new PersistedSnapshot(
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContentOptions>>().Value.PersistSnapshot ? SearchCacheFolder(configuration) : null,
+            provider.GetRequiredService<ILogger<PersistedSnapshot>>()));
         services.AddSingleton<IOutputCacheStamp, ContentCacheStamp>();
         services.AddSingleton<ISecretPaths, SiteUrlSecrets>();
         services.AddHostedService<ContentWatcher>();
@@ -22,7 +25,7 @@ public static class GuidanceServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Search:CachePath, relative to the content root; an empty value turns the analysis cache off.</summary>
+    /// <summary>Search:CachePath, relative to the content root; an empty value turns the analysis cache (and the stored snapshots) off.</summary>
     private static string? SearchCacheFolder(IConfiguration configuration)
     {
         var configured = configuration["Search:CachePath"] ?? "App_Data/search-cache";

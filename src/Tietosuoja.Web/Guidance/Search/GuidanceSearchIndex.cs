@@ -42,7 +42,7 @@ public sealed record SearchResults(string Query, bool IncludeEarlier, SearchProb
 /// part of a compound weighs less than the word itself. No query syntax is
 /// parsed, so quotes, operators and stray punctuation cannot cause an error.
 /// </summary>
-public sealed class GuidanceSearchIndex
+public sealed partial class GuidanceSearchIndex
 {
     public const int MaxQueryLength = 200;
     public const int PageSize = 10;
@@ -185,7 +185,7 @@ public sealed class GuidanceSearchIndex
     private sealed record Entry(Chapter Chapter, ChapterVersion Version, string? Anchor, string Heading, string Body, bool IsLatest, TermOffsets TitleTerms, TermOffsets HeadingTerms, TermOffsets BodyTerms);
 
     /// <param name="entryOf">Lucene document → index into <paramref name="entries"/> (no stored-field decompression per hit).</param>
-    private sealed class LanguageIndex(IndexSearcher searcher, int[] entryOf, ImmutableArray<Entry> entries, TermIds termIds, Vocabulary vocabulary, Dictionary<string, int> fieldsOfTerm)
+    private sealed partial class LanguageIndex(IndexSearcher searcher, int[] entryOf, ImmutableArray<Entry> entries, TermIds termIds, Vocabulary vocabulary, Dictionary<string, int> fieldsOfTerm)
     {
         private static readonly string[] SearchedFields = [TitleField, HeadingField, BodyField, HeadingPartsField, BodyPartsField];
 
@@ -270,11 +270,17 @@ public sealed class GuidanceSearchIndex
                 writer.Commit();
             }
 
+            return Open(directory, entries.ToImmutable(), termIds, vocabulary);
+        }
+
+        /// <summary>The searcher over a finished index and what is read from it once: a fresh build's or a stored one's (<see cref="Restore"/>).</summary>
+        private static LanguageIndex Open(Lucene.Net.Store.Directory directory, ImmutableArray<Entry> entries, TermIds termIds, Vocabulary vocabulary)
+        {
             var reader = DirectoryReader.Open(directory);
             // Read once into an array: doc values objects are not safe to share between threads.
             var values = MultiDocValues.GetNumericValues(reader, EntryField);
             var entryOf = Enumerable.Range(0, reader.MaxDoc).Select(document => (int)values.Get(document)).ToArray();
-            return new LanguageIndex(new IndexSearcher(reader), entryOf, entries.ToImmutable(), termIds, vocabulary, FieldsOfTerms(reader));
+            return new LanguageIndex(new IndexSearcher(reader), entryOf, entries, termIds, vocabulary, FieldsOfTerms(reader));
         }
 
         /// <summary>Every indexed term with a bit for each of <see cref="SearchedFields"/> that has it.</summary>

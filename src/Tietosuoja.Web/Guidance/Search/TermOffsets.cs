@@ -17,6 +17,18 @@ internal sealed class TermIds
         return id;
     }
 
+    /// <summary>The terms by number, for storing the index (<see cref="GuidanceSearchIndex"/>); read back with <see cref="Add"/> in this order.</summary>
+    public IReadOnlyList<string> InOrder()
+    {
+        var terms = new string[_ids.Count];
+        foreach (var (term, id) in _ids)
+        {
+            terms[id] = term;
+        }
+
+        return terms;
+    }
+
     /// <summary>Whether the index has any of <paramref name="terms"/> (read-only after the build).</summary>
     public bool Any(IEnumerable<string> terms)
     {
@@ -84,6 +96,39 @@ internal sealed class TermOffsets
 
         var tokens = analyzed.Select(t => (Term: ids.Add(t.Term), t.Start, t.End)).Distinct().OrderBy(t => t.Term).ThenBy(t => t.Start).ToList();
         return new TermOffsets([.. tokens.Select(t => t.Term)], [.. tokens.Select(t => t.Start)], [.. tokens.Select(t => t.End)]);
+    }
+
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(_terms.Length);
+        for (var i = 0; i < _terms.Length; i++)
+        {
+            writer.Write(_terms[i]);
+            writer.Write(_starts[i]);
+            writer.Write(_ends[i]);
+        }
+    }
+
+    /// <param name="termCount">How many terms the index has: a stored number outside it is damage, and so is an offset past <paramref name="textLength"/>.</param>
+    public static TermOffsets Read(BinaryReader reader, int termCount, int textLength)
+    {
+        var length = reader.ReadInt32();
+        if (length == 0)
+        {
+            return None;
+        }
+
+        var (terms, starts, ends) = (new int[length], new int[length], new int[length]);
+        for (var i = 0; i < length; i++)
+        {
+            (terms[i], starts[i], ends[i]) = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+            if ((uint)terms[i] >= (uint)termCount || (i > 0 && terms[i] < terms[i - 1]) || starts[i] < 0 || ends[i] < starts[i] || ends[i] > textLength)
+            {
+                throw new InvalidDataException("a term offset is out of order or range");
+            }
+        }
+
+        return new TermOffsets(terms, starts, ends);
     }
 
     /// <summary>
@@ -155,6 +200,12 @@ internal sealed class Vocabulary
         var lower = word.ToLowerInvariant();
         _counts[lower] = _counts.GetValueOrDefault(lower) + 1;
     }
+
+    /// <summary>For storing the index: the words with their counts in this vocabulary's own order, which decides ties in <see cref="Nearest"/>.</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> Counts() => [.. _counts];
+
+    /// <summary>Reading a stored index (one thread): a word as <see cref="Counts"/> gave it.</summary>
+    public void Add(string lower, int count) => _counts.Add(lower, count);
 
     /// <summary>The nearest word within two edits (one for words of up to five letters), the commoner one on a tie; null if none.</summary>
     public string? Nearest(string word)
