@@ -13,7 +13,8 @@ public static class GuidanceServiceCollectionExtensions
         services.AddSingleton<ContentStore>();
         services.AddSingleton(provider => new PersistedSnapshot(
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContentOptions>>().Value.PersistSnapshot ? SearchCacheFolder(configuration) : null,
-            provider.GetRequiredService<ILogger<PersistedSnapshot>>()));
+            provider.GetRequiredService<ILogger<PersistedSnapshot>>(),
+            provider.GetService<BackgroundStart>()));
         services.AddSingleton<IOutputCacheStamp, ContentCacheStamp>();
         services.AddSingleton<ISecretPaths, SiteUrlSecrets>();
         services.AddHostedService<ContentWatcher>();

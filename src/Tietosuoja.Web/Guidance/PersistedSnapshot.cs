@@ -22,7 +22,8 @@ namespace Tietosuoja.Web.Guidance;
 /// are written to a temporary name and renamed, so replicas sharing the folder see a whole file or
 /// none, and only the few newest are kept.
 /// </remarks>
-public sealed partial class PersistedSnapshot(string? folder, ILogger<PersistedSnapshot> logger)
+/// <param name="background">When given, a write waits for it (<see cref="BackgroundStart"/>): storing is not the start's work, and a first start must not be slower for it.</param>
+public sealed partial class PersistedSnapshot(string? folder, ILogger<PersistedSnapshot> logger, BackgroundStart? background = null)
 {
     private const int FormatVersion = 1;
     private const string Prefix = "snapshot-";
@@ -128,11 +129,16 @@ public sealed partial class PersistedSnapshot(string? folder, ILogger<PersistedS
 
     /// <summary>Stores <paramref name="snapshot"/>, whose search index is built, under <paramref name="key"/> on the thread pool, if the folder still holds that state once it is written.</summary>
     /// <param name="currentKey">The key of the folder as it is now: a file changed during the load must not be stored under the old state's key.</param>
-    public Task WriteInBackground(string key, ContentSnapshot snapshot, Func<string?> currentKey) => LastWrite = Task.Run(() =>
+    public Task WriteInBackground(string key, ContentSnapshot snapshot, Func<string?> currentKey) => LastWrite = Task.Run(async () =>
     {
         var file = FileOf(key);
         try
         {
+            if (background is not null)
+            {
+                await background.WaitAsync(CancellationToken.None);
+            }
+
             if (currentKey() != key)
             {
                 return;
