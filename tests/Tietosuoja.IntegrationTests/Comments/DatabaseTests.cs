@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -93,6 +94,35 @@ public sealed class DatabaseTests
         Assert.IsType(expected, db);
     }
 
+    [Fact]
+    public async Task The_start_up_check_finds_exactly_the_migrations_a_database_lacks()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"tietosuoja-migrations-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var services = Services("Sqlite", $"Data Source={file}").BuildServiceProvider();
+            using var scope = services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var migrations = db.Database.GetMigrations().ToList();
+
+            // No file, so no history table: everything is pending.
+            Assert.True(await DataServiceCollectionExtensions.HasPendingMigrationsAsync(db));
+            await db.GetService<IMigrator>().MigrateAsync(migrations[^2]);
+            Assert.True(await DataServiceCollectionExtensions.HasPendingMigrationsAsync(db));
+            Assert.Equal(migrations[..^1], await db.Database.GetAppliedMigrationsAsync());
+
+            await services.MigrateDatabaseAsync();
+
+            Assert.Equal(migrations, await db.Database.GetAppliedMigrationsAsync());
+            Assert.False(await DataServiceCollectionExtensions.HasPendingMigrationsAsync(db));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
     [Theory]
     [InlineData("Sqlite")]
     [InlineData("SqlServer")]
@@ -127,12 +157,12 @@ public sealed class DatabaseTests
         Assert.Contains("Database:Provider is 'Postgres'", error.Message, StringComparison.Ordinal);
     }
 
-    private static ServiceCollection Services(string provider)
+    private static ServiceCollection Services(string provider, string? connectionString = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider,
-            ["Database:ConnectionString"] = provider == "SqlServer" ? "Server=db;Database=Tietosuoja;Encrypt=True" : "Data Source=:memory:",
+            ["Database:ConnectionString"] = connectionString ?? (provider == "SqlServer" ? "Server=db;Database=Tietosuoja;Encrypt=True" : "Data Source=:memory:"),
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
