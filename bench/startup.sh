@@ -37,6 +37,7 @@ python3 - "$runs" "$out" "$base" <<'PY'
 import glob, json, os, statistics, subprocess, sys, time, socket, http.client
 
 runs, out, base = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+COLD = "_no_stored_snapshot"  # a setting of the script's own, never passed to the portal
 variants = [
     ("bare Kestrel", f"{out}/bare", "BareKestrel.dll", {}),
     ("portal", f"{out}/portal", "Tietosuoja.Web.dll", {}),
@@ -76,8 +77,6 @@ def rss_mib(pid):
         for line in f:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
-
-COLD = "_no_stored_snapshot"
 
 def one(folder, dll, settings):
     settings = dict(settings)
