@@ -107,6 +107,9 @@ public sealed class DatabaseTests
 
             // No file, so no history table: everything is pending.
             Assert.True(await DataServiceCollectionExtensions.HasPendingMigrationsAsync(db));
+            // As a start does before the check: the file guard refuses to open a missing file.
+            scope.ServiceProvider.GetRequiredService<SqliteDatabaseFile>().CreateIfMissing();
+            Assert.True(await DataServiceCollectionExtensions.HasPendingMigrationsAsync(db));
             await db.GetService<IMigrator>().MigrateAsync(migrations[^2]);
             Assert.True(await DataServiceCollectionExtensions.HasPendingMigrationsAsync(db));
             Assert.Equal(migrations[..^1], await db.Database.GetAppliedMigrationsAsync());
