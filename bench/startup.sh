@@ -78,7 +78,7 @@ def rss_mib(pid):
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
 
-def one(folder, dll, settings):
+def one(folder, dll, settings, linger=1):
     settings = dict(settings)
     if settings.pop(COLD, None):
         for stored in glob.glob(f"{folder}/App_Data/search-cache/snapshot-*"):
@@ -94,7 +94,7 @@ def one(folder, dll, settings):
             raise SystemExit(f"{folder}: no 200 on / within 60 s")
         elapsed = time.monotonic() - started
         cpu = cpu_seconds(p.pid)
-        time.sleep(1)
+        time.sleep(linger)
         rss = rss_mib(p.pid)
     finally:
         p.terminate(); p.wait(); log.close()
@@ -109,9 +109,11 @@ def one(folder, dll, settings):
     return elapsed, rss, phases, cpu
 
 results = {name: [] for name, _, _, _ in variants}
-# The first start after publishing also pays for the disk cache and writes the search analyses.
+# The first start after publishing also pays for the disk cache and writes the search analyses
+# and, once Startup:BackgroundDelay (5 s) has passed after it listens, the stored snapshot: it runs
+# long enough for that, as any replica does.
 for variant in variants[1:]:
-    one(*variant[1:])
+    one(*variant[1:], linger=8)
 for _ in range(runs):
     for name, folder, dll, settings in variants:
         results[name].append(one(folder, dll, settings))
