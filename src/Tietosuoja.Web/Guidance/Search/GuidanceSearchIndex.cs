@@ -196,16 +196,21 @@ public sealed class GuidanceSearchIndex
             fieldsOfTerm.TryGetValue(term, out var fields) && (fields & (1 << Array.IndexOf(SearchedFields, field))) != 0;
 
         // Each term's statistics and postings, read from the index once rather than on every
-        // search (see IndexedTerm); at most one entry per indexed term and field, as the index is immutable.
-        private readonly ConcurrentDictionary<Term, IndexedTerm> _terms = new();
+        // search (see IndexedTerm); at most one entry per indexed term and field, as the index is
+        // immutable. Keyed by strings, so that a search makes no Term (and its UTF-8 bytes) per lookup.
+        private readonly ConcurrentDictionary<(string Field, string Text), IndexedTerm> _terms = new();
 
         // A field's statistics are the same for every search of this index.
         private readonly ConcurrentDictionary<string, CollectionStatistics> _fieldStatistics = new(StringComparer.Ordinal);
 
+        private Func<(string Field, string Text), IndexedTerm>? _readTerm;
+
+        private Func<string, CollectionStatistics>? _readFieldStatistics;
+
         public IndexedTermQuery TermQuery(string field, string term) =>
-            new IndexedTermQuery(
-                _terms.GetOrAdd(new Term(field, term), key => IndexedTerm.Read(searcher, key)),
-                _fieldStatistics.GetOrAdd(field, searcher.CollectionStatistics));
+            new(
+                _terms.GetOrAdd((field, term), _readTerm ??= key => IndexedTerm.Read(searcher, new Term(key.Field, key.Text))),
+                _fieldStatistics.GetOrAdd(field, _readFieldStatistics ??= searcher.CollectionStatistics));
 
         public string? NearestWord(string word) => vocabulary.Nearest(word);
 
