@@ -84,7 +84,8 @@ internal sealed class IndexedTermQuery(IndexedTerm term, CollectionStatistics fi
             throw new InvalidOperationException($"The postings of {term.Term} belong to another index reader.");
         }
 
-        return new IndexedTermWeight(this, searcher.Similarity, searcher.Similarity.ComputeWeight(Boost, fieldStatistics, term.Statistics));
+        var similarity = searcher.Similarity.GetType() == typeof(DefaultSimilarity) ? KeptIdf.Instance : searcher.Similarity;
+        return new IndexedTermWeight(this, similarity, similarity.ComputeWeight(Boost, fieldStatistics, term.Statistics));
     }
 
     public override void ExtractTerms(ISet<Term> terms) => terms.Add(term.Term);
@@ -133,6 +134,32 @@ internal sealed class IndexedTermQuery(IndexedTerm term, CollectionStatistics fi
             }
 
             return new ComplexExplanation(false, 0f, "no matching term");
+        }
+    }
+
+    /// <summary>
+    /// Lucene's default similarity, whose inverse document frequency of a term, with the
+    /// description Lucene writes for it (two strings and an array per term weight), is made once
+    /// per term of the index rather than once per search: it depends only on the statistics, which
+    /// are read once per index (<see cref="IndexedTerm.Statistics"/>, the key). The same
+    /// arithmetic, so the same scores.
+    /// </summary>
+    private sealed class KeptIdf : DefaultSimilarity
+    {
+        public static readonly KeptIdf Instance = new();
+
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TermStatistics, Explanation> _idf = new();
+
+        public override Explanation IdfExplain(CollectionStatistics collectionStats, TermStatistics termStats)
+        {
+            if (!_idf.TryGetValue(termStats, out var idf))
+            {
+                // Two threads may both make it; they make the same.
+                idf = base.IdfExplain(collectionStats, termStats);
+                _idf.AddOrUpdate(termStats, idf);
+            }
+
+            return idf;
         }
     }
 
