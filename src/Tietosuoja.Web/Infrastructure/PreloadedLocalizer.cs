@@ -32,6 +32,10 @@ public sealed class PreloadedLocalizer(IStringLocalizerFactory factory) : IStrin
     // GetAllStrings with the parent cultures gives each name once, with the value a lookup in the
     // current UI culture would give (its own, else the neutral Finnish one).
     private FrozenDictionary<string, string> Strings() =>
-        _byCulture.GetOrAdd(CultureInfo.CurrentUICulture.Name, _ => _resources.GetAllStrings(includeParentCultures: true)
+        _byCulture.GetOrAdd(CultureInfo.CurrentUICulture.Name, _read ??= _ => _resources.GetAllStrings(includeParentCultures: true)
             .ToFrozenDictionary(s => s.Name, s => s.Value, StringComparer.Ordinal));
+
+    // Made once: a lambda that reads _resources captures this, and a new delegate per lookup was
+    // a few per cent of a search page's garbage.
+    private Func<string, FrozenDictionary<string, string>>? _read;
 }

@@ -28,7 +28,11 @@ public abstract class PortalPageModel(ContentStore store, IStringLocalizer<Share
     public virtual string? CanonicalUrl => null;
 
     /// <summary>What a search engine shows under the title: by default the site's description from site.yml.</summary>
-    public virtual string MetaDescription => Snippet(Snapshot.Site.Description(Language));
+    public virtual string MetaDescription => SiteDescriptions.GetValue(Snapshot.Site.Description(Language), static text => Snippet(text));
+
+    // The cut of site.yml's description, made once per snapshot's text (which every page that
+    // has no description of its own shows) instead of split and joined again on every request.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> SiteDescriptions = new();
 
     /// <summary>
     /// Text cut at a word boundary to the length search engines show (about 160 characters), with

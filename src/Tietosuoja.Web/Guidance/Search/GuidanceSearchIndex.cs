@@ -195,15 +195,22 @@ public sealed partial class GuidanceSearchIndex
         public bool Has(string field, string term) =>
             fieldsOfTerm.TryGetValue(term, out var fields) && (fields & (1 << Array.IndexOf(SearchedFields, field))) != 0;
 
-        // Where a term's postings are and how common it is, looked up in the term dictionary once
-        // per index rather than once per search; at most one entry per indexed term and field.
-        private readonly ConcurrentDictionary<Term, TermContext> _termContexts = new();
+        // Each term's statistics and postings, read from the index once rather than on every
+        // search (see IndexedTerm); at most one entry per indexed term and field, as the index is
+        // immutable. Keyed by strings, so that a search makes no Term (and its UTF-8 bytes) per lookup.
+        private readonly ConcurrentDictionary<(string Field, string Text), IndexedTerm> _terms = new();
 
-        public TermQuery TermQuery(string field, string term)
-        {
-            var key = new Term(field, term);
-            return new TermQuery(key, _termContexts.GetOrAdd(key, k => TermContext.Build(searcher.TopReaderContext, k)));
-        }
+        // A field's statistics are the same for every search of this index.
+        private readonly ConcurrentDictionary<string, CollectionStatistics> _fieldStatistics = new(StringComparer.Ordinal);
+
+        private Func<(string Field, string Text), IndexedTerm>? _readTerm;
+
+        private Func<string, CollectionStatistics>? _readFieldStatistics;
+
+        public IndexedTermQuery TermQuery(string field, string term) =>
+            new(
+                _terms.GetOrAdd((field, term), _readTerm ??= key => IndexedTerm.Read(searcher, new Term(key.Field, key.Text))),
+                _fieldStatistics.GetOrAdd(field, _readFieldStatistics ??= searcher.CollectionStatistics));
 
         public string? NearestWord(string word) => vocabulary.Nearest(word);
 

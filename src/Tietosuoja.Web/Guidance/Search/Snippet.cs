@@ -17,6 +17,13 @@ public static class Snippet
     // Encodes markup characters only, so Finnish and Swedish letters stay readable in the page source.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
+    // Room for a snippet of the default length with its marks and entities in one chunk, which
+    // Clear keeps; a longer text (a rare long heading) only grows the buffer of that thread.
+    private const int BufferCapacity = 1024;
+
+    [ThreadStatic]
+    private static StringWriter? _buffer;
+
     /// <summary>
     /// HTML-encoded text with &lt;mark&gt; around the matched words (their offsets come from the
     /// index's term vectors), at most about <paramref name="maxLength"/> characters.
@@ -26,8 +33,10 @@ public static class Snippet
         var marks = Ordered(matches);
         var (start, end) = Window(text, marks, maxLength);
 
-        // Encoded straight from the text into one buffer: no substring per word or per mark.
-        using var html = new StringWriter(new StringBuilder(Math.Min(text.Length, maxLength) + 64), CultureInfo.InvariantCulture);
+        // Encoded straight from the text into one buffer per thread, kept between snippets (twenty
+        // a page): no substring per word or per mark, and no buffer per snippet.
+        var html = _buffer ??= new StringWriter(new StringBuilder(BufferCapacity), CultureInfo.InvariantCulture);
+        html.GetStringBuilder().Clear();
         if (start > 0)
         {
             html.Write('…');
