@@ -71,11 +71,13 @@ for v in "${variants[@]}"; do start_portal "$v"; done
 
 chapter=/luku/rekisterinpitaja
 base="$(cat "$out/this/base")"
-form=$(curl -sk "$base$chapter" | grep -o 'href="/[^"]*/kommentoi[^"#]*"' | head -1 | sed 's/^href="//; s/"$//')
+form=$(curl -sk "$base$chapter" | grep -o 'href="/[^"]*/kommentoi[^"#]*"' | sed -n '1{s/^href="//; s/"$//; p}')
 # The "comment form" must be the form itself (the seeded round open on that version), not the page
-# that says commenting is closed.
+# that says commenting is closed. (The page is read whole before grep: `curl | grep -q` under
+# pipefail fails when grep stops reading at its match and curl gets SIGPIPE.)
 for v in "${variants[@]}"; do
-    if [ -z "$form" ] || ! curl -sk "$(cat "$out/$v/base")$form" | grep -q '<textarea id="Input_Text"'; then
+    page="$(curl -sk "$(cat "$out/$v/base")$form")"
+    if [ -z "$form" ] || ! grep -q '<textarea id="Input_Text"' <<<"$page"; then
         echo "no comment form at '$form' ($v): the seeded round is not open on $chapter" >&2; exit 1
     fi
 done
