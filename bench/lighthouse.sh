@@ -84,7 +84,8 @@ done
 pages=(/ "$chapter" "/haku?q=suostumus" "$form" /koko-ohje)
 
 # One Lighthouse run; Lighthouse now and then fails to find the navigation in its trace
-# (NO_NAVSTART) on this machine, so a failed run is repeated once before giving up.
+# (NO_NAVSTART) on this machine, so a failed run is repeated once before giving up. A run that
+# Lighthouse ends with a runtime error in its report (it exits 0 then) counts as failed.
 lighthouse_run() {
     local url="$1" device="$2" report="$3" preset=()
     [ "$device" = mobile ] || preset=(--preset=desktop)
@@ -92,7 +93,8 @@ lighthouse_run() {
         if CHROME_PATH=/usr/bin/chromium "$tools/node_modules/.bin/lighthouse" "$url" "${preset[@]}" --quiet \
             --chrome-flags="--headless=new --no-sandbox --disable-gpu --ignore-certificate-errors" \
             --only-categories=performance,accessibility,best-practices,seo \
-            --output=json --output-path="$report" >/dev/null 2>"$out/lighthouse.err"; then
+            --output=json --output-path="$report" >/dev/null 2>"$out/lighthouse.err" \
+            && node -e 'const e = require(process.argv[1]).runtimeError; if (e) { console.error(e.code, e.message); process.exit(1); }' "$report" 2>>"$out/lighthouse.err"; then
             return 0
         fi
         [ "$attempt" = 2 ] || echo "Lighthouse failed on $url ($device), once more" >&2
