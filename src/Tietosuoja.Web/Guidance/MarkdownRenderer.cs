@@ -221,7 +221,7 @@ public sealed class MarkdownRenderer
         Pipeline(language).Setup(renderer);
         renderer.ObjectRenderers.Replace<HeadingRenderer>(new SectionHeadingRenderer(UiText.Get("SectionLink", language), UiText.Get("CommentOnSection", language), commentUrl));
         renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollableTableRenderer(UiText.Get("ScrollableTable", language)));
-        renderer.Render(document);
+        RenderInSections(renderer, document);
         writer.Flush();
 
         var headings = document.Descendants<HeadingBlock>()
@@ -232,6 +232,40 @@ public sealed class MarkdownRenderer
     }
 
     public RenderedDocument Render(string markdown, Language language) => Render(Parse(markdown, language), language);
+
+    /// <summary>
+    /// Renders the document's blocks with each top-level section (a level-2 heading with an id and
+    /// what follows it up to the next) in a <c>div.chapter-section</c> of its own, so that the
+    /// stylesheet can let the browser lay out a section only when it comes near the screen (a long
+    /// chapter's first frame is then the top of the page, not the whole text). The wrapper carries
+    /// no meaning: headings, ids and the outline are as without it.
+    /// </summary>
+    private static void RenderInSections(HtmlRenderer renderer, MarkdownDocument document)
+    {
+        var open = false;
+        foreach (var block in document)
+        {
+            if (block is HeadingBlock { Level: 2 } heading && heading.GetAttributes().Id is not null)
+            {
+                if (open)
+                {
+                    renderer.EnsureLine().WriteLine("</div>");
+                }
+
+                renderer.Write("<div class=\"").Write(SectionClass).WriteLine("\">");
+                open = true;
+            }
+
+            renderer.Render(block);
+        }
+
+        if (open)
+        {
+            renderer.EnsureLine().WriteLine("</div>");
+        }
+    }
+
+    private const string SectionClass = "chapter-section";
 
     /// <summary>
     /// A chapter version both ways: the body as <see cref="Render(MarkdownDocument, Language, Func{string, string}?)"/>

@@ -91,6 +91,22 @@ public class MarkdownRendererTests
     }
 
     [Fact]
+    public void Each_top_level_section_is_wrapped_whole_and_the_text_before_the_first_is_not()
+    {
+        var html = _renderer.Render("Johdanto.\n\n## Ensimmäinen\n\nTeksti.\n\n### Alaosio\n\n- kohta\n\n::: huomio\n## Laatikossa\n:::\n\n## Toinen\n\nLoppu.[^1]\n\n[^1]: Alaviite.", Language.Fi).Html;
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+
+        var sections = document.Body!.Children.Where(e => e.ClassList.Contains("chapter-section")).ToList();
+        Assert.Equal(2, sections.Count);
+        Assert.Equal("P", document.Body.FirstElementChild!.TagName);
+        Assert.Equal("Johdanto.", document.Body.FirstElementChild.TextContent);
+        Assert.Equal(["ensimmainen", "alaosio", "laatikossa"], sections[0].QuerySelectorAll("h2, h3").Select(h => h.Id));
+        Assert.Equal(["toinen"], sections[1].QuerySelectorAll("h2, h3").Select(h => h.Id));
+        Assert.Contains("Alaviite.", sections[1].TextContent, StringComparison.Ordinal);
+        Assert.Empty(document.QuerySelectorAll(".chapter-section .chapter-section"));
+    }
+
+    [Fact]
     public void Headings_are_listed_with_level_and_plain_text()
     {
         var rendered = _renderer.Render("## Osio *korostettu* `koodi`\n\n### Alaosio\n\nTeksti.", Language.Fi);
