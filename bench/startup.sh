@@ -80,9 +80,13 @@ def rss_mib(pid):
 
 def one(folder, dll, settings, linger=1):
     settings = dict(settings)
+    # The cold variant shares the ReadyToRun folder: its stored snapshot is put aside for the run and
+    # back after it, so the warm variants' next starts still find it.
+    aside = []
     if settings.pop(COLD, None):
-        for stored in glob.glob(f"{folder}/App_Data/search-cache/snapshot-*"):
-            os.remove(stored)
+        for stored in glob.glob(f"{folder}/App_Data/search-cache/snapshot-*.bin"):
+            os.rename(stored, stored + ".aside")
+            aside.append(stored)
     port = free_port()
     env = dict(os.environ, ASPNETCORE_URLS=f"http://127.0.0.1:{port}", **settings)
     log = open(f"{out}/run.log", "w")
@@ -98,6 +102,8 @@ def one(folder, dll, settings, linger=1):
         rss = rss_mib(p.pid)
     finally:
         p.terminate(); p.wait(); log.close()
+        for stored in aside:
+            os.replace(stored + ".aside", stored)
     phases = []
     for line in open(f"{out}/run.log"):
         try:
