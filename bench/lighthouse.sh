@@ -87,7 +87,7 @@ pages=(/ "$chapter" "/haku?q=suostumus" "$form" /koko-ohje)
 # (NO_NAVSTART) on this machine, so a failed run is repeated once before giving up. A run that
 # Lighthouse ends with a runtime error in its report (it exits 0 then) counts as failed.
 lighthouse_run() {
-    local url="$1" device="$2" report="$3" preset=()
+    local url="$1" device="$2" report="$3" preset=(--save-assets)
     [ "$device" = mobile ] || preset=(--preset=desktop)
     for attempt in 1 2; do
         if CHROME_PATH=/usr/bin/chromium "$tools/node_modules/.bin/lighthouse" "$url" "${preset[@]}" --quiet \
@@ -116,6 +116,17 @@ done
 node - "$out/reports" "$runs" "${variants[*]}" "${pages[@]}" <<'JS'
 const [dir, runs, variants, ...pages] = process.argv.slice(2);
 const median = xs => { const s = [...xs].sort((a, b) => a - b), m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+// The long tasks of the page's renderer main thread in a saved trace: their wall and CPU time.
+const longTasks = path => {
+    const trace = JSON.parse(require("fs").readFileSync(path, "utf8"));
+    const events = Array.isArray(trace) ? trace : trace.traceEvents;
+    const thread = e => `${e.pid}:${e.tid}`;
+    const mains = new Set(events.filter(e => e.name === "thread_name" && e.args.name === "CrRendererMain").map(thread));
+    const page = thread(events.find(e => e.name === "ParseHTML" && mains.has(thread(e)) && /^https?:/.test(e.args?.beginData?.url ?? "")));
+    const tasks = events.filter(e => thread(e) === page && e.ph === "X" && e.dur > 12500
+        && (e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask"));
+    return { wall: tasks.reduce((n, e) => n + e.dur, 0) / 1000, cpu: tasks.reduce((n, e) => n + (e.tdur ?? e.dur), 0) / 1000 };
+};
 const categories = ["performance", "accessibility", "best-practices", "seo"];
 console.log(`Medians of ${runs} run(s) per page and device` + (variants.includes(" ") ? " (this = working tree, base = BASE_REF, alternated)" : ""));
 console.log(["URL".padEnd(44), "variant", "device ", ...["perf", "a11y", "best", "seo"].map(h => h.padStart(5))].join(" "));
@@ -131,6 +142,14 @@ pages.forEach((path, i) => { for (const device of ["mobile", "desktop"]) for (co
     console.log(`    FCP ${med(r => ms(r, "first-contentful-paint"))} ms, LCP ${med(r => ms(r, "largest-contentful-paint"))} ms, TBT ${med(r => ms(r, "total-blocking-time"))} ms`
         + ` (runs: ${reports.map(r => Math.round(ms(r, "total-blocking-time"))).join(", ")}); main thread ${med(r => ms(r, "mainthread-work-breakdown"))} ms`
         + ` (style & layout ${med(r => work(r, "styleLayout"))}, script ${med(r => work(r, "scriptEvaluation"))}, parse ${med(r => work(r, "parseHTML"))}, other ${med(r => work(r, "other"))})`);
+    if (device === "mobile") {
+        // Lighthouse's TBT is the wall time of the page's main-thread tasks, times four. On two
+        // shared cores part of that wall time is the thread waiting for a core (Chromium's other
+        // processes, the tracing itself), which the trace tells apart: each task's thread CPU time.
+        const split = reports.map((_, r) => longTasks(`${dir}/${v}.${i}.${device}.${r + 1}-0.trace.json`));
+        console.log(`    long tasks (over 12.5 ms of wall time, 50 ms at 4x): wall ${Math.round(median(split.map(s => s.wall)))} ms, `
+            + `of it on the CPU ${Math.round(median(split.map(s => s.cpu)))} ms (runs: ${split.map(s => `${Math.round(s.cpu)}/${Math.round(s.wall)}`).join(", ")})`);
+    }
     const byScore = [...reports].sort((a, b) => score(a, "performance") - score(b, "performance"));
     const r = byScore[(byScore.length - 1) >> 1];
     for (const [key, cat] of Object.entries(r.categories)) for (const ref of cat.auditRefs) {
