@@ -32,6 +32,9 @@ public static class PortalMetrics
     public static readonly Histogram<double> SearchDuration = Meter.CreateHistogram<double>(
         "tietosuoja.search.duration", unit: "ms", description: "Time to answer a search query (analysis, index, snippets)");
 
+    /// <summary>Searches answered 503 because as many were running and waiting as the Search settings allow (ADR 0023).</summary>
+    public static readonly Counter<long> SearchesRefused = Meter.CreateCounter<long>("tietosuoja.search.refused", description: "Searches refused because the search queue was full");
+
     /// <summary>Publications from the editor area, tagged outcome=published|refused.</summary>
     public static readonly Counter<long> PublishResults = Meter.CreateCounter<long>("tietosuoja.publish.results", description: "Publications, by outcome (published, refused)");
 

@@ -24,6 +24,8 @@ public sealed class ErrorModel(ContentStore store, IStringLocalizer<SharedResour
         StatusCodes.Status404NotFound => ("NotFoundTitle", "NotFoundText"),
         StatusCodes.Status405MethodNotAllowed => ("MethodNotAllowedTitle", "MethodNotAllowedText"),
         StatusCodes.Status413PayloadTooLarge => ("TooLargeTitle", "TooLargeText"),
+        // Too many searches at once (SearchConcurrency); reading pages still work.
+        StatusCodes.Status503ServiceUnavailable when SearchConcurrency.Refused(HttpContext) => ("SearchBusyTitle", "SearchBusyText"),
         // The database could not be used; reading pages still work.
         StatusCodes.Status503ServiceUnavailable => ("UnavailableTitle", "UnavailableText"),
         _ => ("ErrorTitle", "ErrorText"),
@@ -33,6 +35,12 @@ public sealed class ErrorModel(ContentStore store, IStringLocalizer<SharedResour
 
     /// <summary>The audit trail is the one page only the Admin role may open; its 403 says so rather than only "no access".</summary>
     public string Explanation => IsForbidden && IsAuditTrail ? T["ForbiddenAdminText"] : T[Keys.Text];
+
+    /// <summary>For a refused search, the same search again (the words are in its address), so that nothing typed is lost.</summary>
+    public string? RetryUrl => Code == StatusCodes.Status503ServiceUnavailable && SearchConcurrency.Refused(HttpContext)
+        && HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } original
+            ? original.OriginalPathBase + original.OriginalPath + original.OriginalQueryString
+            : null;
 
     private bool IsAuditTrail =>
         HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } path

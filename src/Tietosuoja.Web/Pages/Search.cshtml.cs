@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Tietosuoja.Web.Guidance;
 using Tietosuoja.Web.Guidance.Search;
@@ -7,8 +8,10 @@ namespace Tietosuoja.Web.Pages;
 /// <summary>
 /// Search over the current guidance, or with <c>earlier=true</c> over every version. Not output
 /// cached: queries are unbounded in number, and a search of the in-memory index takes well under
-/// a millisecond (docs/performance.md).
+/// a millisecond (docs/performance.md). As many run at once as there are cores, the rest queue
+/// (<see cref="SearchConcurrency"/>).
 /// </summary>
+[ServiceFilter<SearchConcurrency>(IsReusable = true)]
 public sealed class SearchModel(ContentStore store, IStringLocalizer<SharedResource> text) : PortalPageModel(store, text)
 {
     /// <summary>Null until a query has been sent (the page then shows only the form).</summary>

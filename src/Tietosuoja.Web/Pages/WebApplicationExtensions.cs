@@ -32,6 +32,8 @@ public static class WebApplicationExtensions
             })
             .AddViewLocalization()
             .AddMvcOptions(options => options.Filters.Add<Pages.DatabaseUnavailableFilter>());
+        services.AddOptions<SearchConcurrencyOptions>().BindConfiguration(SearchConcurrencyOptions.Section);
+        services.AddSingleton<SearchConcurrency>();
         services.AddPortalOutputCache();
         services.AddPortalCompression();
         services.AddPortalCookies(environment);
