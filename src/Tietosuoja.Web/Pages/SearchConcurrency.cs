@@ -11,7 +11,7 @@ public sealed class SearchConcurrencyOptions
 {
     public const string Section = "Search";
 
-    /// <summary>Searches served at the same time; 0 (the default) means two per processor, which left a core idle less often than one while a search waited on its response's flush (ADR 0023).</summary>
+    /// <summary>Searches served at the same time; 0 (the default) means one per processor, which keeps a core's share for the reading pages during a search storm (ADR 0023).</summary>
     public int ConcurrentSearches { get; set; }
 
     /// <summary>Searches that wait, oldest first, for one of those places; beyond them a search gets a 503.</summary>
@@ -40,7 +40,7 @@ public sealed class SearchConcurrency : IAsyncResourceFilter, IDisposable
         var settings = options.Value;
         _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
-            PermitLimit = settings.ConcurrentSearches > 0 ? settings.ConcurrentSearches : 2 * Environment.ProcessorCount,
+            PermitLimit = settings.ConcurrentSearches > 0 ? settings.ConcurrentSearches : Environment.ProcessorCount,
             QueueLimit = Math.Max(0, settings.QueuedSearches),
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
@@ -54,7 +54,19 @@ public sealed class SearchConcurrency : IAsyncResourceFilter, IDisposable
 
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
-        using var lease = await _limiter.AcquireAsync(1, context.HttpContext.RequestAborted);
+        RateLimitLease lease;
+        try
+        {
+            lease = await _limiter.AcquireAsync(1, context.HttpContext.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The reader left while waiting: nobody to answer, and nothing went wrong.
+            context.Result = new EmptyResult();
+            return;
+        }
+
+        using var held = lease;
         if (!lease.IsAcquired)
         {
             PortalMetrics.SearchesRefused.Add(1);
