@@ -4,7 +4,8 @@
 # repository's content: once as deployed (Voikko and hunspell-sv) and, as root, once with the
 # dictionaries hidden in a private mount namespace (the stemmers-only fallback of a bare machine).
 # Drives both alternately with wrk (installed from Debian's packages when missing), a bounded time
-# per measurement, with a cached reading page as the yardstick; then stops them.
+# per measurement, with a cached reading page as the yardstick, and that page again while the
+# searches run (what a reader meets during a search storm); then stops them.
 # Usage: bench/search-http.sh [seconds-per-run=10] [connections=32]     Results: docs/performance.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -115,6 +116,22 @@ for path in "${paths[@]}"; do
             awk '/Non-2xx|Socket errors/ {print "  " $0}' "$out/wrk.txt"
         done
     done
+done
+
+# What a reader meets during a search storm (ADR 0023): the cached page on 4 connections while
+# N connections search in turn, each with its own wrk thread.
+echo
+printf "%-62s %-12s %5s %8s %8s %8s\n" "reading under search" "server" "conns" "req/s" "p50 ms" "p99 ms"
+for name in "${names[@]}"; do
+    port="port_$name"
+    wrk --threads 1 --connections "$connections" --duration "$((duration + 1))s" --latency --script "bench/$rotation" "http://127.0.0.1:${!port}/" >"$out/storm.txt" &
+    storm=$!
+    sleep 0.5
+    wrk --threads 1 --connections 4 --duration "${duration}s" --latency "http://127.0.0.1:${!port}${paths[0]}" >"$out/wrk.txt"
+    printf "%-62s %-12s %5s %8.0f %8s %8s\n" "${paths[0]}" "$name" 4 "$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")" "$(ms 50%)" "$(ms 99%)"
+    wait "$storm"
+    mv "$out/storm.txt" "$out/wrk.txt"
+    printf "%-62s %-12s %5s %8.0f %8s %8s\n" "  beside it: 20 searches in turn" "$name" "$connections" "$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")" "$(ms 50%)" "$(ms 99%)"
 done
 
 echo
