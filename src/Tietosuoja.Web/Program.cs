@@ -29,6 +29,9 @@ builder.Services.AddSingleton<StartupTimeline>();
 builder.Services.Configure<StartupOptions>(builder.Configuration.GetSection("Startup"));
 builder.Services.AddSingleton<BackgroundStart>();
 
+// Voikko and the persisted analyses of the guidance's words (ADR 0017) need nothing from the host
+// (AddGuidance has set their options), so they are read while the host is built.
+var dictionaries = args.Contains(MigrationCommand.Argument) ? Task.CompletedTask : Task.Run(() => _ = LanguageTools.Default);
 var app = builder.Build();
 try
 {
@@ -38,24 +41,25 @@ try
     }
 
     // Start-up work runs side by side, and all of it is done before the server accepts a request:
-    // Voikko and the persisted analyses of the guidance's words, the content snapshot (rendering and
-    // its search index), the database (migration check, rounds, events) and the request pipeline
-    // (MapRazorPages reflects over every page model), which needs none of the others: middleware
-    // is only instantiated when the server starts. Only the Swedish Hunspell dictionary, which the
-    // analyses make unnecessary for the index, is read after the server listens (ADR 0017), with
-    // the background workers' first passes (BackgroundStart).
+    // the search dictionaries (above), the database (migration check, then the rounds, the events
+    // and the Data Protection key ring, each a first query of its own), the content snapshot (from
+    // the store, or rendered with its search index) and the request pipeline (MapRazorPages reflects
+    // over every page model), which needs none of the others: middleware is only instantiated when
+    // the server starts. The database chain is the longest and goes first. Only the Swedish Hunspell
+    // dictionary, which the analyses make unnecessary for the index, is read after the server
+    // listens (ADR 0017), with the background workers' first passes (BackgroundStart).
     var timeline = app.Services.GetRequiredService<StartupTimeline>();
     timeline.Reached("host built");
-    var dictionaries = timeline.InBackground("search dictionaries loaded", () => _ = LanguageTools.Default);
-    var content = timeline.InBackground("content loaded", () => app.Services.GetRequiredService<ContentStore>());
     var database = timeline.InBackground("database ready", async () =>
     {
-        await app.InitializeCommentsAsync();
-        await app.InitializeEventsAsync();
+        await app.PrepareDatabaseAsync();
+        await Task.WhenAll(Task.Run(app.InitializeCommentsAsync), Task.Run(app.InitializeEventsAsync), Task.Run(app.Services.LoadKeyRing));
     });
+    var content = timeline.InBackground("content loaded", () => app.Services.GetRequiredService<ContentStore>());
+    var searchDictionaries = timeline.After("search dictionaries loaded", dictionaries);
     app.UsePortal();
     timeline.Reached("pipeline built");
-    await Task.WhenAll(dictionaries, content, database);
+    await Task.WhenAll(searchDictionaries, content, database);
     await app.StartAsync();
     timeline.Reached("listening");
     await app.WaitForShutdownAsync();

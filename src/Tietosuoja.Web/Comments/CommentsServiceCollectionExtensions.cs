@@ -42,11 +42,8 @@ public static class CommentsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>
-    /// Migrates the database, then loads the rounds before the first request. In Development an
-    /// empty database gets sample rounds and comments.
-    /// </summary>
-    public static async Task InitializeCommentsAsync(this WebApplication app)
+    /// <summary>Migrates the database; in Development an empty one gets sample rounds, comments and events.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await app.Services.MigrateDatabaseAsync();
         if (app.Environment.IsDevelopment())
@@ -54,7 +51,9 @@ public static class CommentsServiceCollectionExtensions
             using var scope = app.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<DevelopmentSeed>().SeedIfEmptyAsync();
         }
-
-        await app.Services.GetRequiredService<RoundCatalog>().RefreshAsync(CancellationToken.None);
     }
+
+    /// <summary>Loads the rounds before the first request (after <see cref="PrepareDatabaseAsync"/>).</summary>
+    public static Task InitializeCommentsAsync(this WebApplication app) =>
+        app.Services.GetRequiredService<RoundCatalog>().RefreshAsync(CancellationToken.None);
 }

@@ -85,6 +85,25 @@ public static class DataServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Reads the Data Protection key ring (the database's keys, decrypted with the certificate) and
+    /// makes the default key's encryptor, beside the rest of the start-up work: otherwise the host's
+    /// own DataProtectionHostedService does it when the host starts, after everything else and
+    /// before the server listens. That service then finds the ring read; when this fails (the
+    /// database unavailable, a key that cannot be decrypted) it reads again and logs why.
+    /// </summary>
+    public static void LoadKeyRing(this IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Tietosuoja.Startup").Protect([0]);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            // Left to DataProtectionHostedService, which logs it (above).
+        }
+    }
+
+    /// <summary>
     /// Whether a migration of this build is not in the database's history, read with one plain
     /// query: EF Core's own <c>GetPendingMigrationsAsync</c> first builds the history table's model
     /// by conventions, a third of the database's part of every start (docs/performance.md). A

@@ -9,6 +9,7 @@ public static class GuidanceServiceCollectionExtensions
     {
         services.Configure<ContentOptions>(configuration.GetSection(ContentOptions.Section));
         services.AddSingleton<MarkdownRenderer>();
+        services.AddHostedService<MarkdownRendererPreparation>();
         services.AddSingleton<ContentLoader>();
         services.AddSingleton<ContentStore>();
         services.AddSingleton(provider => new PersistedSnapshot(

@@ -23,7 +23,16 @@ public sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _finnish = CreatePipeline(Language.Fi);
     private readonly MarkdownPipeline _swedish = CreatePipeline(Language.Sv);
-    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+    // The first HtmlSanitizer sets up AngleSharp's CSS parser, a quarter of a second of CPU. A start
+    // that reads its snapshot from the store (ADR 0020) renders nothing, so the sanitiser is made on
+    // the first render, or by Prepare once the server has started (MarkdownRendererPreparation).
+    private readonly Lazy<HtmlSanitizer> _sanitizer = new(CreateSanitizer);
+
+    /// <summary>Whether the sanitiser has been made: by a render or by <see cref="Prepare"/>.</summary>
+    internal bool IsPrepared => _sanitizer.IsValueCreated;
+
+    /// <summary>Makes the sanitiser now, so that the next render (a reload, a preview) does not wait for it.</summary>
+    public void Prepare() => _ = _sanitizer.Value;
 
     private static MarkdownPipeline CreatePipeline(Language language)
     {
@@ -228,7 +237,7 @@ public sealed class MarkdownRenderer
             .Where(h => h.GetAttributes().Id is not null)
             .Select(h => new Heading(h.Level, PlainText(h.Inline), h.GetAttributes().Id!))
             .ToImmutableArray();
-        return new RenderedDocument(_sanitizer.Sanitize(writer.ToString()), headings);
+        return new RenderedDocument(_sanitizer.Value.Sanitize(writer.ToString()), headings);
     }
 
     public RenderedDocument Render(string markdown, Language language) => Render(Parse(markdown, language), language);
@@ -412,5 +421,19 @@ public sealed class MarkdownRenderer
 
             renderer.EnsureLine();
         }
+    }
+}
+
+/// <summary>
+/// Makes the renderer's sanitiser when the background work's first pass begins
+/// (<see cref="BackgroundStart"/>: seconds after the server has started), so that it is ready for
+/// the first reload or preview without being part of the start.
+/// </summary>
+public sealed class MarkdownRendererPreparation(MarkdownRenderer renderer, BackgroundStart start) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await start.WaitAsync(stoppingToken);
+        renderer.Prepare();
     }
 }

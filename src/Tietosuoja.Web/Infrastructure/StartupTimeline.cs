@@ -26,6 +26,13 @@ public sealed partial class StartupTimeline(ILogger<StartupTimeline> logger)
         Reached(phase);
     });
 
+    /// <summary>Logs when work started before the host was built is done.</summary>
+    public async Task After(string phase, Task work)
+    {
+        await work;
+        Reached(phase);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Start-up: {Phase} at {ElapsedMs:0} ms after the process started")]
     private partial void LogReached(string phase, double elapsedMs);
 }
