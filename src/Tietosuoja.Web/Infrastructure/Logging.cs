@@ -55,11 +55,21 @@ public static class Logging
             QueueLimit = 100_000,
         });
 
+    private static readonly object RefusedUnderLoadKey = new();
+
+    /// <summary>
+    /// Marks the response as a refusal the portal gives on purpose when it has more work than it
+    /// serves (a search beyond the queue, ADR 0023): a 5xx that is logged at Warning, not Error, so
+    /// that a search storm does not page whoever watches the errors, while reading goes on.
+    /// </summary>
+    public static void RefusedUnderLoad(HttpContext context) => context.Items[RefusedUnderLoadKey] = true;
+
     /// <summary>
     /// One event per request with method, path (never the query string, never a private link's token), status and duration.
     /// Nothing identifies the reader: no IP address, user agent or cookies. Pages are logged at
     /// Information; the files of wwwroot (stylesheet, script, icons: immutable, fetched once per
-    /// reader) at Debug and health probes at Verbose, unless they fail (docs/deployment.md).
+    /// reader) at Debug and health probes at Verbose, unless they fail; a 5xx at Error, except a
+    /// refusal under load (<see cref="RefusedUnderLoad"/>) at Warning (docs/deployment.md).
     /// </summary>
     public static IApplicationBuilder UsePortalRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
@@ -76,7 +86,8 @@ public static class Logging
                 new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
             ];
             options.GetLevel = (context, _, exception) =>
-                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                exception is null && context.Items.ContainsKey(RefusedUnderLoadKey) ? LogEventLevel.Warning
+                : exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
                 : context.Response.StatusCode < 400 && IsStaticAsset(context.Request.Path, staticAssets) ? LogEventLevel.Debug
                 : LogEventLevel.Information;

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
+using Tietosuoja.Web.Infrastructure;
 
 namespace Tietosuoja.Web.Pages;
 
@@ -41,7 +42,7 @@ public sealed class SearchConcurrency : IAsyncResourceFilter, IDisposable
         _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = settings.ConcurrentSearches > 0 ? settings.ConcurrentSearches : Environment.ProcessorCount,
-            QueueLimit = Math.Max(0, settings.QueuedSearches),
+            QueueLimit = settings.QueuedSearches,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
     }
@@ -71,6 +72,7 @@ public sealed class SearchConcurrency : IAsyncResourceFilter, IDisposable
         {
             PortalMetrics.SearchesRefused.Add(1);
             context.HttpContext.Items[RefusedKey] = true;
+            Logging.RefusedUnderLoad(context.HttpContext);
             context.HttpContext.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             // Without a body, the status-code pages re-execute /error/503 in the page's language.
             context.Result = new StatusCodeResult(StatusCodes.Status503ServiceUnavailable);

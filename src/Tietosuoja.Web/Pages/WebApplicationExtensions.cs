@@ -32,7 +32,11 @@ public static class WebApplicationExtensions
             })
             .AddViewLocalization()
             .AddMvcOptions(options => options.Filters.Add<Pages.DatabaseUnavailableFilter>());
-        services.AddOptions<SearchConcurrencyOptions>().BindConfiguration(SearchConcurrencyOptions.Section);
+        // A negative number is a typing error, not a wish: the start fails and says which setting.
+        services.AddOptions<SearchConcurrencyOptions>().BindConfiguration(SearchConcurrencyOptions.Section)
+            .Validate(o => o.ConcurrentSearches >= 0, "Search:ConcurrentSearches must be 0 (one search per processor) or a positive number.")
+            .Validate(o => o.QueuedSearches >= 0, "Search:QueuedSearches must be 0 (no queue: refuse at once) or a positive number.")
+            .ValidateOnStart();
         services.AddSingleton<SearchConcurrency>();
         services.AddPortalOutputCache();
         services.AddPortalCompression();

@@ -79,7 +79,7 @@ public sealed class HealthAndLoggingTests : IDisposable
         await client.GetAsync(new Uri("/luku/rekisterinpitaja?token=salainen-avain&email=matti@example.org", UriKind.Relative));
 
         // The request event is written once the response has completed, which can be just after the client has it.
-        var request = await WaitForRequestEventAsync("/luku/rekisterinpitaja");
+        var request = await _sink.WaitForRequestEventAsync("/luku/rekisterinpitaja");
         Assert.Contains("responded 200", request.RenderMessage(null), StringComparison.Ordinal);
         var everything = _sink.Everything();
         Assert.DoesNotContain("salainen-avain", everything, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public sealed class HealthAndLoggingTests : IDisposable
         var response = await client.GetAsync(new Uri("/haku?q=" + Uri.EscapeDataString("Maija Meikäläisen potilastiedot"), UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await WaitForRequestEventAsync("/haku");
+        await _sink.WaitForRequestEventAsync("/haku");
         Assert.DoesNotContain("Meikäläi", _sink.Everything(), StringComparison.OrdinalIgnoreCase);
     }
 
@@ -115,29 +115,10 @@ public sealed class HealthAndLoggingTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/favicon.ico", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/css/ei-ole.css", UriKind.Relative))).StatusCode);
 
-        Assert.Equal(LogEventLevel.Information, (await WaitForRequestEventAsync(sink, "/luku/rekisterinpitaja")).Level);
-        Assert.Equal(LogEventLevel.Debug, (await WaitForRequestEventAsync(sink, stylesheet)).Level);
-        Assert.Equal(LogEventLevel.Debug, (await WaitForRequestEventAsync(sink, "/favicon.ico")).Level);
+        Assert.Equal(LogEventLevel.Information, (await sink.WaitForRequestEventAsync("/luku/rekisterinpitaja")).Level);
+        Assert.Equal(LogEventLevel.Debug, (await sink.WaitForRequestEventAsync(stylesheet)).Level);
+        Assert.Equal(LogEventLevel.Debug, (await sink.WaitForRequestEventAsync("/favicon.ico")).Level);
         // A missing file is worth seeing: a broken link in a page.
-        Assert.Equal(LogEventLevel.Information, (await WaitForRequestEventAsync(sink, "/css/ei-ole.css")).Level);
+        Assert.Equal(LogEventLevel.Information, (await sink.WaitForRequestEventAsync("/css/ei-ole.css")).Level);
     }
-
-    private Task<LogEvent> WaitForRequestEventAsync(string path) => WaitForRequestEventAsync(_sink, path);
-
-    private static async Task<LogEvent> WaitForRequestEventAsync(CollectingSink sink, string path)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var found = sink.Events.FirstOrDefault(e => e.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal) && e.RenderMessage(null).Contains(path + "\" ", StringComparison.Ordinal));
-            if (found is not null)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new Xunit.Sdk.XunitException($"No request log event for {path} within 5 s");
-    }
-
 }

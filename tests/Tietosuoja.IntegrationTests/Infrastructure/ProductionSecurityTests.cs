@@ -30,7 +30,7 @@ public sealed class ProductionSecurityTests : IDisposable
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains("DataProtection:CertificatePath is not set in the 'Production' environment", Messages(error), StringComparison.Ordinal);
+        Assert.Contains("DataProtection:CertificatePath is not set in the 'Production' environment", error.AllMessages(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class ProductionSecurityTests : IDisposable
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains("could not be read as a PFX file with the given password", Messages(error), StringComparison.Ordinal);
+        Assert.Contains("could not be read as a PFX file with the given password", error.AllMessages(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class ProductionSecurityTests : IDisposable
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains("Site:BaseUrl is not set in the 'Production' environment", Messages(error), StringComparison.Ordinal);
+        Assert.Contains("Site:BaseUrl is not set in the 'Production' environment", error.AllMessages(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,18 +146,6 @@ public sealed class ProductionSecurityTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("evil.example", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    /// <summary>The refusal, wherever the host put it in the chain of exceptions.</summary>
-    private static string Messages(Exception error)
-    {
-        var messages = new List<string>();
-        for (Exception? current = error; current is not null; current = current.InnerException)
-        {
-            messages.Add(current.Message);
-        }
-
-        return string.Join(" | ", messages);
     }
 
     private static List<string> SetCookies(HttpResponseMessage response) =>
