@@ -161,27 +161,41 @@ JS
 
 # How much one layout pass holds, from one traced load per page at Lighthouse's phone viewport
 # (412 x 823): the largest pass (which is the long task TBT counts on a long page), and all passes of
-# the load together, in layout objects. Counts, not times: they do not depend on the machine's load.
-echo "Layout at the phone viewport: largest pass / all passes of the load (layout objects)"
+# the load together, in layout objects. Then the fonts the load looked up: on Linux each font face
+# (family and weight) and each strike (face and size) is a synchronous call from the renderer's main
+# thread to the browser process, in the middle of the first layout, which waits for a core when the
+# machine is busy (see "h23l, session 8" in docs/performance.md). Counts, not times: they do not
+# depend on the machine's load. Each page gets a new browser, as each Lighthouse run does, so that
+# no page finds the fonts of the one before in the renderer's cache.
+echo "Layout at the phone viewport: largest pass / all passes of the load (layout objects); fonts: faces / strikes looked up"
 for v in "${variants[@]}"; do
     node - "$tools" "$(cat "$out/$v/base")" "$v" "${pages[@]}" <<'JS'
 const [tools, base, variant, ...pages] = process.argv.slice(2);
 const puppeteer = require(`${tools}/node_modules/puppeteer-core`);
 (async () => {
-    const browser = await puppeteer.launch({ executablePath: "/usr/bin/chromium", headless: "new",
-        args: ["--no-sandbox", "--disable-gpu", "--ignore-certificate-errors"] });
     for (const path of pages) {
+        const browser = await puppeteer.launch({ executablePath: "/usr/bin/chromium", headless: "new",
+            args: ["--no-sandbox", "--disable-gpu", "--ignore-certificate-errors"] });
         const page = await browser.newPage();
         await page.setViewport({ width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
-        await page.tracing.start({ categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
+        await page.tracing.start({ categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "fonts"] });
         await page.goto(base + path, { waitUntil: "load" });
         await new Promise(resolve => setTimeout(resolve, 1000));
         const events = JSON.parse(Buffer.from(await page.tracing.stop()).toString("utf8")).traceEvents;
-        await page.close();
-        const passes = events.filter(e => e.name === "Layout" && e.ph === "X").map(e => e.args?.beginData?.dirtyObjects ?? 0);
-        console.log(`${path.padEnd(44)} ${variant.padEnd(7)} ${Math.max(0, ...passes)} / ${passes.reduce((n, x) => n + x, 0)}`);
+        await browser.close();
+        // Only the page's renderer: the browser's own start page runs in another.
+        const renderer = events.find(e => e.name === "ParseHTML" && (e.args?.beginData?.url ?? "").startsWith(base)).pid;
+        const mine = events.filter(e => e.pid === renderer && e.ph === "X");
+        const layouts = mine.filter(e => e.name === "Layout"), passes = layouts.map(e => e.args?.beginData?.dirtyObjects ?? 0);
+        const faces = mine.filter(e => e.name === "FontDataManager::onMatchFamilyStyle").length;
+        const strikes = mine.filter(e => e.name === "WebSandboxSupportLinux::GetWebFontRenderStyleForStrike").length;
+        // A layout of the document before its stylesheet has arrived (forced by the browser, not by
+        // the page) is thrown away, fonts and all; it depends on which arrives first, so it is shown.
+        const sheet = mine.find(e => e.name === "ParseAuthorStyleSheet")?.ts ?? Infinity;
+        const unstyled = layouts.filter(e => e.ts < sheet).reduce((n, e) => n + (e.args?.beginData?.dirtyObjects ?? 0), 0);
+        console.log(`${path.padEnd(44)} ${variant.padEnd(7)} ${Math.max(0, ...passes)} / ${passes.reduce((n, x) => n + x, 0)}; fonts ${faces} / ${strikes}`
+            + (unstyled > 1 ? ` (of it before the stylesheet: ${unstyled} objects)` : ""));
     }
-    await browser.close();
 })();
 JS
 done
