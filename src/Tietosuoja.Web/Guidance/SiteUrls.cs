@@ -104,8 +104,11 @@ public static class SiteUrls
     public static string Section(Chapter chapter, ChapterVersion version, string? anchor)
     {
         var page = version == chapter.Current(version.Language) ? Chapter(chapter, version.Language) : Version(chapter, version);
-        return anchor is null ? page : $"{page}#{Uri.EscapeDataString(anchor)}";
+        return Anchored(page, anchor);
     }
+
+    /// <summary>A place on a page: the page's address with the anchor, or the page itself without one.</summary>
+    public static string Anchored(string page, string? anchor) => anchor is null ? page : $"{page}#{Uri.EscapeDataString(anchor)}";
 
     public static string Page(Language language, string slug) => $"{Prefix(language)}/{Uri.EscapeDataString(slug)}";
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Tietosuoja.Web.Guidance;
@@ -40,8 +42,32 @@ public sealed class SearchModel(ContentStore store, IStringLocalizer<SharedResou
         _ => string.Empty,
     };
 
-    public string Where(SearchHit hit) =>
-        T["SearchHitWhere", hit.Chapter.Number, hit.Version.Title, hit.Version.Version, hit.IsLatest ? T["SearchHitCurrent"] : hit.Version.IsFinal ? T["SearchHitEarlier"] : StatusName(hit.Version.Status)];
+    public string Where(SearchHit hit) => LinesOf(hit).Where;
+
+    /// <summary>The hit's section: its version's page (<see cref="SiteUrls.Section"/>) with the anchor.</summary>
+    public string HitUrl(SearchHit hit) => SiteUrls.Anchored(LinesOf(hit).Page, hit.Anchor);
+
+    // A hit's "where" line and its version's page address depend on the chapter version and the
+    // UI culture, never on the query, yet were formatted again for every hit of every search (a
+    // tenth of a search page's garbage): made once per version of the snapshot, and made again
+    // when a new snapshot brings a new chapter or the other language asks.
+    private static readonly ConditionalWeakTable<ChapterVersion, HitLines> Lines = new();
+
+    private sealed record HitLines(Chapter Chapter, bool IsLatest, string Culture, string Where, string Page);
+
+    private HitLines LinesOf(SearchHit hit)
+    {
+        var culture = CultureInfo.CurrentUICulture.Name;
+        if (Lines.TryGetValue(hit.Version, out var lines) && ReferenceEquals(lines.Chapter, hit.Chapter) && lines.IsLatest == hit.IsLatest && lines.Culture == culture)
+        {
+            return lines;
+        }
+
+        var where = T["SearchHitWhere", hit.Chapter.Number, hit.Version.Title, hit.Version.Version, hit.IsLatest ? T["SearchHitCurrent"] : hit.Version.IsFinal ? T["SearchHitEarlier"] : StatusName(hit.Version.Status)];
+        lines = new HitLines(hit.Chapter, hit.IsLatest, culture, where, SiteUrls.Section(hit.Chapter, hit.Version, anchor: null));
+        Lines.AddOrUpdate(hit.Version, lines);
+        return lines;
+    }
 
     /// <param name="p">The results page; not "page", which Razor Pages keeps for the page's own route value.</param>
     public void OnGet(string? q, bool earlier, int p = 1)

@@ -60,6 +60,31 @@ public sealed class ContentSwapTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_hit_in_the_version_a_swap_made_earlier_is_labelled_and_linked_as_earlier()
+    {
+        // "virkavastuu" is only in version 1.1, current before the swap and earlier after it: the
+        // hit's "where" line and address, made once per version, must follow the new snapshot.
+        var before = await _client.GetPageAsync("/haku?q=virkavastuu");
+        var current = HitsAt(before, "/luku/rekisterinpitaja#");
+        Assert.NotEmpty(current);
+        Assert.All(current, hit => Assert.Contains("voimassa oleva", hit.QuerySelector(".search-result__where")!.TextContent, StringComparison.Ordinal));
+
+        _content.WithVersion("rekisterinpitaja", "fi", "1.2", title: "Rekisterinpitäjä, uusi versio", body: "## Uusi osio\n\nUutta tekstiä.\n", date: "2026-11-20");
+        await EventuallyAsync("/luku/rekisterinpitaja", page => page.H1 == "Rekisterinpitäjä, uusi versio");
+
+        var after = await _client.GetPageAsync("/haku?q=virkavastuu&earlier=true");
+        Assert.Empty(HitsAt(after, "/luku/rekisterinpitaja#"));
+        var earlier = HitsAt(after, "/luku/rekisterinpitaja/versio/1.1#");
+        Assert.NotEmpty(earlier);
+        Assert.All(earlier, hit => Assert.Contains("aiempi versio", hit.QuerySelector(".search-result__where")!.TextContent, StringComparison.Ordinal));
+    }
+
+    private static List<AngleSharp.Dom.IElement> HitsAt(FetchedPage page, string addressStart) =>
+        page.Document.QuerySelectorAll(".search-result")
+            .Where(hit => hit.QuerySelector("a")!.GetAttribute("href")!.StartsWith(addressStart, StringComparison.Ordinal))
+            .ToList();
+
+    [Fact]
     public async Task Swedish_readers_compare_swedish_versions_at_swedish_addresses()
     {
         _content.WithVersion("rekisterinpitaja", "fi", "1.2", title: "Uusi versio", date: "2026-11-20")
