@@ -44,9 +44,38 @@ production_env() {
     export Content__Path="$PWD/content"
 }
 
+# Publishes the portal of the source tree ROOT (a repository checkout) into OUT as that revision's
+# image does (its src/Tietosuoja.Web/Dockerfile): self-contained composite ReadyToRun (ADR 0022) or,
+# for a revision from before it, framework-dependent ReadyToRun, so that a benchmark measures what
+# ships.   publish_portal ROOT OUT
+# Both kinds build in obj/Release/net10.0/linux-x64, and one made after the other reuses the other's
+# ReadyToRun stubs there and aborts at start without a log line: the folder is emptied when the kind
+# changes.
+publish_portal() {
+    local root="$1" out="$2" kind=framework-dependent obj
+    local flags=(--runtime linux-x64 -p:PublishReadyToRun=true)
+    if grep -q -- '--self-contained true' "$root/src/Tietosuoja.Web/Dockerfile"; then
+        kind=composite
+        flags+=(--self-contained true -p:PublishReadyToRunComposite=true)
+    else
+        flags+=(--self-contained false)
+    fi
+    obj="$root/src/Tietosuoja.Web/obj/Release/net10.0/linux-x64"
+    if [ -d "$obj" ] && [ "$(cat "$obj/.bench-publish-kind" 2>/dev/null)" != "$kind" ]; then rm -rf "$obj"; fi
+    dotnet publish "$root/src/Tietosuoja.Web" --configuration Release --output "$out" --nologo -v quiet "${flags[@]}" >/dev/null
+    echo "$kind" >"$obj/.bench-publish-kind"
+}
+
 # Runs the published portal in DIR with the remaining arguments, from DIR, as the image does
-# (WORKDIR /app): the content root, where appsettings.json is, is the working directory.
-run_portal() { local dir="$1"; shift; cd "$dir" && exec dotnet Tietosuoja.Web.dll "$@"; }
+# (WORKDIR /app): the content root, where appsettings.json is, is the working directory. A
+# self-contained publish (the image's, publish_portal) carries its own runtime and starts as
+# ./Tietosuoja.Web; a framework-dependent one (a base revision's) through the shared `dotnet`.
+run_portal() {
+    local dir="$1"; shift
+    cd "$dir" || return
+    if [ -f libcoreclr.so ]; then exec ./Tietosuoja.Web "$@"; fi
+    exec dotnet Tietosuoja.Web.dll "$@"
+}
 
 # Creates the database (the portal's own --migrate step) and one commenting round open now on the
 # latest version of the chapter `rekisterinpitaja` in the repository's content, so that the

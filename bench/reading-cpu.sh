@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CPU time per reading request of two builds of the portal, side by side in one run: the working
-# tree and a base commit (default origin/main), both published ReadyToRun as in the image, both in
+# tree and a base commit (default origin/main), each published as its image is (bench/common.sh
+# publish_portal: self-contained composite ReadyToRun, ADR 0022; ReadyToRun before it), both in
 # Production (bench/common.sh) on one database, request logging off (Warning) and behind a stand-in
 # for the reverse proxy (forwarded headers trusted, X-Forwarded-Proto: https) as in bench/reading.sh.
 # wrk drives each URL on one, then on the other, `rounds` times; the server's CPU time (user +
@@ -29,13 +30,12 @@ trap cleanup EXIT
 
 print_load
 need_wrk
-publish() { dotnet publish "$1" --configuration Release --output "$2" --nologo -v quiet --runtime linux-x64 --self-contained false -p:PublishReadyToRun=true >/dev/null; }
 new_app="${NEW_APP:-$out/new}"
 base_app="${BASE_APP:-$out/base}"
-[ -n "${NEW_APP:-}" ] || publish src/Tietosuoja.Web "$new_app"
+[ -n "${NEW_APP:-}" ] || publish_portal . "$new_app"
 if [ -z "${BASE_APP:-}" ]; then
     git worktree add --detach "$out/base-src" "$base_ref" >/dev/null 2>&1
-    publish "$out/base-src/src/Tietosuoja.Web" "$base_app"
+    publish_portal "$out/base-src" "$base_app"
 fi
 
 production_env "$out"

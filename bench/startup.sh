@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Start-up benchmark: time from process start to the first 200 on "/" and resident memory one
-# second later, for the portal published framework-dependent, the portal published ReadyToRun (as
-# the Dockerfile does), the latter also without the migration check (Database:MigrateOnStartup=false,
+# second later, for the portal published framework-dependent (no ReadyToRun), the portal published
+# as the Dockerfile does (self-contained composite ReadyToRun, ADR 0022: bench/common.sh
+# publish_portal), the latter also without the migration check (Database:MigrateOnStartup=false,
 # as docker-compose's replicas start), without the stored snapshot and index (a first start on new
 # content or a new build) and a bare Kestrel app (bench/BareKestrel), each started RUNS times in
 # turn in one run; prints the medians, the ratio to the bare app, and the portal's own start-up
 # timeline (StartupTimeline's log lines: where the time goes) from its median run.
 # The portal runs in Production (bench/common.sh) on an existing, migrated SQLite database, as a
 # replica restarts.
-# With a base revision, that revision's ReadyToRun publish (from a git worktree) is started in the
-# same turns, so the two can be compared in one run: the CPU-time ratio is what load changes least.
+# With a base revision, that revision's publish as its own Dockerfile makes it (from a git worktree;
+# framework-dependent ReadyToRun before ADR 0022) is started in the same turns, so the two can be
+# compared in one run: the CPU-time ratio is what load changes least.
 # Usage: bench/startup.sh [runs=5] [base-revision]   Results: docs/performance.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,13 +24,11 @@ trap 'git worktree remove --force "$out/base" >/dev/null 2>&1 || true; rm -rf "$
 
 print_load
 dotnet publish src/Tietosuoja.Web --configuration Release --output "$out/portal" --nologo -v quiet >/dev/null
-dotnet publish src/Tietosuoja.Web --configuration Release --output "$out/portal-r2r" --nologo -v quiet \
-    --runtime linux-x64 --self-contained false -p:PublishReadyToRun=true >/dev/null
+publish_portal . "$out/portal-image"
 dotnet publish bench/BareKestrel --configuration Release --output "$out/bare" --nologo -v quiet >/dev/null
 if [ -n "$base" ]; then
     git worktree add --detach "$out/base" "$base" >/dev/null 2>&1
-    dotnet publish "$out/base/src/Tietosuoja.Web" --configuration Release --output "$out/base-r2r" --nologo -v quiet \
-        --runtime linux-x64 --self-contained false -p:PublishReadyToRun=true >/dev/null
+    publish_portal "$out/base" "$out/base-image"
 fi
 production_env "$out"
 seed_round "$out/portal"
@@ -41,15 +41,15 @@ COLD = "_no_stored_snapshot"  # a setting of the script's own, never passed to t
 variants = [
     ("bare Kestrel", f"{out}/bare", "BareKestrel.dll", {}),
     ("portal", f"{out}/portal", "Tietosuoja.Web.dll", {}),
-    ("portal ReadyToRun", f"{out}/portal-r2r", "Tietosuoja.Web.dll", {}),
+    ("portal, the image", f"{out}/portal-image", "Tietosuoja.Web.dll", {}),
     # As docker-compose's replicas start: the one-shot migrate service has run, no migration check.
-    ("portal R2R, no migrate", f"{out}/portal-r2r", "Tietosuoja.Web.dll", {"Database__MigrateOnStartup": "false"}),
+    ("image, no migrate", f"{out}/portal-image", "Tietosuoja.Web.dll", {"Database__MigrateOnStartup": "false"}),
     # The first start on new content or a new build: no stored snapshot and index (ADR 0020), which
     # the other starts of this publish read; the analyses of ADR 0017 are kept, as they are then.
-    ("portal R2R, no store", f"{out}/portal-r2r", "Tietosuoja.Web.dll", {COLD: "1"}),
+    ("image, no store", f"{out}/portal-image", "Tietosuoja.Web.dll", {COLD: "1"}),
 ]
 if base:
-    variants.append((f"base R2R ({base})"[:20], f"{out}/base-r2r", "Tietosuoja.Web.dll", {}))
+    variants.append((f"base ({base})"[:20], f"{out}/base-image", "Tietosuoja.Web.dll", {}))
 
 def free_port():
     s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close(); return port
@@ -91,8 +91,10 @@ def one(folder, dll, settings, linger=1):
     env = dict(os.environ, ASPNETCORE_URLS=f"http://127.0.0.1:{port}", **settings)
     log = open(f"{out}/run.log", "w")
     started = time.monotonic()
-    # From its own folder, as the image runs it (WORKDIR /app): that is the content root.
-    p = subprocess.Popen(["dotnet", dll], cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
+    # From its own folder, as the image runs it (WORKDIR /app): that is the content root. A
+    # self-contained publish starts as its own executable, as the image's ENTRYPOINT does.
+    command = ["./" + dll.removesuffix(".dll")] if os.path.exists(f"{folder}/libcoreclr.so") else ["dotnet", dll]
+    p = subprocess.Popen(command, cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         if not first_200(port, started + 60):
             raise SystemExit(f"{folder}: no 200 on / within 60 s")
@@ -134,7 +136,7 @@ for name, _, _, _ in variants:
           f"{statistics.median(mems):10.0f} ({min(mems):.0f}-{max(mems):.0f}){'':4} {statistics.median(times) / bare:10.1f}x")
 if base:
     cpu = lambda name: statistics.median(r[3] for r in results[name])
-    print(f"\nCPU until the first 200, ReadyToRun ÷ base: {cpu('portal ReadyToRun') / cpu(variants[-1][0]):.2f}")
+    print(f"\nCPU until the first 200, the image ÷ base: {cpu('portal, the image') / cpu(variants[-1][0]):.2f}")
 for name in [v[0] for v in variants[1:]]:
     ordered = sorted(results[name], key=lambda r: r[0])
     print(f"\n{name}, median run's timeline:")
