@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Search over HTTP: latency percentiles and the server's CPU time per request of the search page,
-# at 1 and at N connections. Publishes a Release build and starts it twice on 127.0.0.1 with the
+# at 1 and at N connections. Publishes the portal as the image does (bench/common.sh
+# publish_portal: self-contained composite ReadyToRun, ADR 0022) and starts it twice on 127.0.0.1 with the
 # repository's content: once as deployed (Voikko and hunspell-sv) and, as root, once with the
 # dictionaries hidden in a private mount namespace (the stemmers-only fallback of a bare machine).
 # Drives both alternately with wrk (installed from Debian's packages when missing), a bounded time
@@ -9,6 +10,7 @@
 # Usage: bench/search-http.sh [seconds-per-run=10] [connections=32]     Results: docs/performance.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 
 duration="${1:-10}"
 connections="${2:-32}"
@@ -23,7 +25,9 @@ if ! command -v wrk >/dev/null; then
     $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wrk >/dev/null
 fi
 
-dotnet publish src/Tietosuoja.Web --configuration Release --output "$out/app" --nologo -v quiet >/dev/null
+publish_portal . "$out/app"
+# The image's publish starts as its own executable (ENTRYPOINT ./Tietosuoja.Web), another through `dotnet`.
+if [ -f "$out/app/libcoreclr.so" ]; then portal=("$out/app/Tietosuoja.Web"); else portal=(dotnet "$out/app/Tietosuoja.Web.dll"); fi
 
 free_port() {
     local port
@@ -41,7 +45,7 @@ start() {
     # key-ring certificate, none of which a search benchmark on 127.0.0.1 uses.
     ASPNETCORE_ENVIRONMENT=Testing EditorAuth__LocalSignIn=true Content__Path="$PWD/content" Serilog__MinimumLevel__Default=Warning \
         Database__ConnectionString="Data Source=$out/$name.db" Search__CachePath="$out/$name-search-cache" ASPNETCORE_URLS="http://127.0.0.1:$port" \
-        "$@" dotnet "$out/app/Tietosuoja.Web.dll" >"$out/$name.log" 2>&1 &
+        "$@" "${portal[@]}" >"$out/$name.log" 2>&1 &
     local pid=$!
     servers+=("$pid")
     printf -v "pid_$name" '%s' "$pid"
