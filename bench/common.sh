@@ -66,15 +66,20 @@ publish_portal() {
     echo "$kind" >"$obj/.bench-publish-kind"
 }
 
+# The command that starts the publish in DIR, into the array portal_command: a self-contained
+# publish (the image's, publish_portal) carries its own runtime and starts as its own executable, as
+# the image's ENTRYPOINT does; a framework-dependent one (a base revision's) through the shared `dotnet`.
+portal_command() {
+    if [ -f "$1/libcoreclr.so" ]; then portal_command=("$1/Tietosuoja.Web"); else portal_command=(dotnet "$1/Tietosuoja.Web.dll"); fi
+}
+
 # Runs the published portal in DIR with the remaining arguments, from DIR, as the image does
-# (WORKDIR /app): the content root, where appsettings.json is, is the working directory. A
-# self-contained publish (the image's, publish_portal) carries its own runtime and starts as
-# ./Tietosuoja.Web; a framework-dependent one (a base revision's) through the shared `dotnet`.
+# (WORKDIR /app): the content root, where appsettings.json is, is the working directory.
 run_portal() {
     local dir="$1"; shift
     cd "$dir" || return
-    if [ -f libcoreclr.so ]; then exec ./Tietosuoja.Web "$@"; fi
-    exec dotnet Tietosuoja.Web.dll "$@"
+    portal_command .
+    exec "${portal_command[@]}" "$@"
 }
 
 # Creates the database (the portal's own --migrate step) and one commenting round open now on the

@@ -20,22 +20,10 @@ trap 'for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-if ! command -v wrk >/dev/null; then
-    sudo_cmd=""; if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-    $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wrk >/dev/null
-fi
+need_wrk
 
 publish_portal . "$out/app"
-# The image's publish starts as its own executable (ENTRYPOINT ./Tietosuoja.Web), another through `dotnet`.
-if [ -f "$out/app/libcoreclr.so" ]; then portal=("$out/app/Tietosuoja.Web"); else portal=(dotnet "$out/app/Tietosuoja.Web.dll"); fi
-
-free_port() {
-    local port
-    for port in $(shuf -i 20000-60000 -n 50); do
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-    done
-    echo "no free port found" >&2; return 1
-}
+portal_command "$out/app"
 
 # start NAME [wrapper...]: the portal on a free port, its own database; sets port_NAME and pid_NAME.
 start() {
@@ -45,7 +33,7 @@ start() {
     # key-ring certificate, none of which a search benchmark on 127.0.0.1 uses.
     ASPNETCORE_ENVIRONMENT=Testing EditorAuth__LocalSignIn=true Content__Path="$PWD/content" Serilog__MinimumLevel__Default=Warning \
         Database__ConnectionString="Data Source=$out/$name.db" Search__CachePath="$out/$name-search-cache" ASPNETCORE_URLS="http://127.0.0.1:$port" \
-        "$@" "${portal[@]}" >"$out/$name.log" 2>&1 &
+        "$@" "${portal_command[@]}" >"$out/$name.log" 2>&1 &
     local pid=$!
     servers+=("$pid")
     printf -v "pid_$name" '%s' "$pid"
