@@ -12,12 +12,15 @@ wait_ok() {
     echo "no answer from $1" >&2; return 1
 }
 
-# Installs Debian's wrk when it is missing.
-need_wrk() {
-    command -v wrk >/dev/null && return 0
+# need_command COMMAND PACKAGE: installs Debian's PACKAGE when COMMAND is missing (a fresh machine
+# has neither wrk nor Chromium until the test command has run once).
+need_command() {
+    command -v "$1" >/dev/null && return 0
     local sudo_cmd=""; if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-    $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wrk >/dev/null
+    $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "$2" >/dev/null
 }
+
+need_wrk() { need_command wrk wrk; }
 
 # The configuration a real Production start needs, with throwaway values, so that the portal runs
 # with every start-up check it has in production (none is switched off):

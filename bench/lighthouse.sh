@@ -32,6 +32,7 @@ cleanup() {
 trap cleanup EXIT
 
 print_load
+need_command /usr/bin/chromium chromium
 if [ ! -x "$tools/node_modules/.bin/lighthouse" ]; then
     npm install --prefix "$tools" --no-audit --no-fund --loglevel=error lighthouse@12.2.3 >/dev/null
 fi
