@@ -10,6 +10,16 @@
 # (elements / layout objects), which does not depend on the machine's load. Stops if the comment
 # form is not open.
 #
+# The floor: a three-word page from bench/BareKestrel (Kestrel and nothing else, over https with
+# the same certificate, so HTTP/2 as the portal) runs in the same rounds, mobile and desktop. What
+# it loses is what this machine, Chromium and Lighthouse lose on any page, not the portal's (its
+# accessibility, best-practices and SEO scores mean nothing: three words have no language or
+# description).
+# For each mobile run the script also prints the navigation's commit task (the first long task:
+# the renderer creating the page's window and script contexts before the parser starts): its wall
+# and CPU time, and an estimate of each run's TBT by kind of task: that commit, the document's own
+# tasks, scripts, the rest (see "Session 10" in docs/performance.md).
+#
 # With BASE_REF (a git revision, e.g. origin/main) that revision is published too and run as a
 # second portal, alternated with the working tree's page by page, so that both meet the same load.
 # Run the script itself at normal priority (builds elsewhere under `nice`): Chromium inherits it.
@@ -70,6 +80,15 @@ if [ -n "$base_ref" ]; then
 fi
 for v in "${variants[@]}"; do start_portal "$v"; done
 
+# The floor, on the first portal's certificate.
+nice -n 10 dotnet publish bench/BareKestrel --configuration Release --output "$out/floor" --nologo -v quiet >/dev/null
+floor_port=$(free_port)
+Kestrel__Certificates__Default__Path="$out/this/keyring.pfx" Kestrel__Certificates__Default__Password=bench \
+    ASPNETCORE_URLS="https://127.0.0.1:$floor_port" dotnet "$out/floor/BareKestrel.dll" >"$out/floor.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 600); do curl -skf -o /dev/null "https://127.0.0.1:$floor_port/" && break; sleep 0.1; done
+echo "https://127.0.0.1:$floor_port" >"$out/floor.base"
+
 chapter=/luku/rekisterinpitaja
 base="$(cat "$out/this/base")"
 form=$(curl -sk "$base$chapter" | grep -o 'href="/[^"]*/kommentoi[^"#]*"' | sed -n '1{s/^href="//; s/"$//; p}')
@@ -112,26 +131,64 @@ for run in $(seq 1 "$runs"); do
             done
         done
     done
+    for device in mobile desktop; do
+        lighthouse_run "$(cat "$out/floor.base")/" "$device" "$out/reports/floor.0.$device.$run.json"
+    done
 done
 
 node - "$out/reports" "$runs" "${variants[*]}" "${pages[@]}" <<'JS'
 const [dir, runs, variants, ...pages] = process.argv.slice(2);
+// The floor page (bench/BareKestrel's "/") is reported last, as its own variant.
+const rows = [...pages.flatMap((path, i) => ["mobile", "desktop"].flatMap(device => variants.split(" ").map(v => ({ path, i, device, v })))),
+    ...["mobile", "desktop"].map(device => ({ path: "(floor: bare Kestrel)", i: 0, device, v: "floor" }))];
 const median = xs => { const s = [...xs].sort((a, b) => a - b), m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-// The long tasks of the page's renderer main thread in a saved trace: their wall and CPU time.
-const longTasks = path => {
+// The complete events of the page's renderer main thread in a saved trace (read once per trace).
+const traces = new Map();
+const pageEvents = path => {
+    if (traces.has(path)) return traces.get(path);
     const trace = JSON.parse(require("fs").readFileSync(path, "utf8"));
     const events = Array.isArray(trace) ? trace : trace.traceEvents;
     const thread = e => `${e.pid}:${e.tid}`;
     const mains = new Set(events.filter(e => e.name === "thread_name" && e.args.name === "CrRendererMain").map(thread));
     const page = thread(events.find(e => e.name === "ParseHTML" && mains.has(thread(e)) && /^https?:/.test(e.args?.beginData?.url ?? "")));
-    const tasks = events.filter(e => thread(e) === page && e.ph === "X" && e.dur > 12500
-        && (e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask"));
+    const mine = events.filter(e => thread(e) === page && e.ph === "X");
+    traces.set(path, mine);
+    return mine;
+};
+const isTask = e => e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask";
+// The long tasks of the page's renderer main thread: their wall and CPU time.
+const longTasks = path => {
+    const tasks = pageEvents(path).filter(e => e.dur > 12500 && isTask(e));
     return { wall: tasks.reduce((n, e) => n + e.dur, 0) / 1000, cpu: tasks.reduce((n, e) => n + (e.tdur ?? e.dur), 0) / 1000 };
+};
+// The task in which the renderer commits the navigation: the outermost task around the page's first
+// (main world) LocalWindowProxy::Initialize; its wall and CPU time.
+const commitTask = path => {
+    const mine = pageEvents(path);
+    const init = mine.filter(e => e.name === "LocalWindowProxy::Initialize").sort((a, b) => a.ts - b.ts)[0];
+    const task = init && mine.filter(e => isTask(e) && e.ts <= init.ts && e.ts + e.dur >= init.ts + init.dur).sort((a, b) => b.dur - a.dur)[0];
+    return task ? { wall: task.dur / 1000, cpu: (task.tdur ?? task.dur) / 1000 } : { wall: 0, cpu: 0 };
+};
+// Where a report's TBT comes from, by Lighthouse's own long-task list (simulated times): each task's
+// part after the simulated FCP, less the 50 ms every task may take, summed by kind: the first task
+// (the commit: it starts when the simulated document arrives), the document's own tasks (parse,
+// style, layout, paint), scripts (by URL), and the rest (what Lighthouse cannot attribute). An
+// estimate: Lighthouse clips with its optimistic and pessimistic FCP and stops at TTI.
+const blockingByKind = report => {
+    const tasks = [...(report.audits["long-tasks"].details?.items ?? [])].sort((a, b) => a.startTime - b.startTime);
+    const fcp = report.audits["first-contentful-paint"].numericValue;
+    const kinds = { commit: 0, document: 0, script: 0, other: 0 };
+    tasks.forEach((t, n) => {
+        const blocking = Math.max(0, t.startTime + t.duration - Math.max(t.startTime, fcp) - 50);
+        const kind = n === 0 ? "commit" : t.url === report.finalDisplayedUrl ? "document" : /\.js(\?|$)/.test(t.url) ? "script" : "other";
+        kinds[kind] += blocking;
+    });
+    return kinds;
 };
 const categories = ["performance", "accessibility", "best-practices", "seo"];
 console.log(`Medians of ${runs} run(s) per page and device` + (variants.includes(" ") ? " (this = working tree, base = BASE_REF, alternated)" : ""));
 console.log(["URL".padEnd(44), "variant", "device ", ...["perf", "a11y", "best", "seo"].map(h => h.padStart(5))].join(" "));
-pages.forEach((path, i) => { for (const device of ["mobile", "desktop"]) for (const v of variants.split(" ")) {
+for (const { path, i, device, v } of rows) {
     const reports = Array.from({ length: Number(runs) }, (_, r) => require(`${dir}/${v}.${i}.${device}.${r + 1}.json`));
     const score = (r, k) => Math.round(r.categories[k].score * 100);
     const ms = (r, id) => r.audits[id].numericValue;
@@ -150,14 +207,20 @@ pages.forEach((path, i) => { for (const device of ["mobile", "desktop"]) for (co
         const split = reports.map((_, r) => longTasks(`${dir}/${v}.${i}.${device}.${r + 1}-0.trace.json`));
         console.log(`    long tasks (over 12.5 ms of wall time, 50 ms at 4x): wall ${Math.round(median(split.map(s => s.wall)))} ms, `
             + `of it on the CPU ${Math.round(median(split.map(s => s.cpu)))} ms (runs: ${split.map(s => `${Math.round(s.cpu)}/${Math.round(s.wall)}`).join(", ")})`);
+        // Lantern leaves the commit task out of its first-paint graph (it has no ParseHTML), so
+        // the part of its simulated length (4x its wall time) past the simulated FCP is blocking.
+        // The first (top-level) ThreadControllerImpl::RunTask or RunTask around it, per run:
+        const commits = reports.map((_, r) => commitTask(`${dir}/${v}.${i}.${device}.${r + 1}-0.trace.json`));
+        console.log(`    commit task: wall ${Math.round(median(commits.map(c => c.wall)))} ms, CPU ${Math.round(median(commits.map(c => c.cpu)))} ms; `
+            + `TBT by task, commit / document / script / other (ms): ${reports.map(blockingByKind).map(k => [k.commit, k.document, k.script, k.other].map(Math.round).join("/")).join(", ")}`);
     }
     const byScore = [...reports].sort((a, b) => score(a, "performance") - score(b, "performance"));
     const r = byScore[(byScore.length - 1) >> 1];
     for (const [key, cat] of Object.entries(r.categories)) for (const ref of cat.auditRefs) {
         const a = r.audits[ref.id];
-        if (ref.weight > 0 && a.score !== null && a.score < 1) console.log(`    ${key}: ${a.id} (${a.score}) ${a.displayValue ?? ""}`);
+        if (ref.weight > 0 && a.score !== null && a.score < 1 && v !== "floor") console.log(`    ${key}: ${a.id} (${a.score}) ${a.displayValue ?? ""}`);
     }
-} });
+}
 JS
 
 # How much one layout pass holds, from one traced load per page at Lighthouse's phone viewport

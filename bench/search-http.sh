@@ -74,12 +74,17 @@ paths=("/luku/rekisterinpitaja"
     "$rotation")
 script_args() { if [ "$1" = "$rotation" ]; then echo "--script bench/$rotation"; fi; }
 url_path() { if [ "$1" = "$rotation" ]; then echo "/"; else echo "$1"; fi; }
+# Warm-up: each path briefly, then the searches in turn at N connections for 15 s. In its first
+# 10-20 s under load a server does a fraction of its later searches a second (bench/runtime-ab.sh,
+# rounds 1-2; most likely the tiered JIT recompiling the hot paths, which it does even in the
+# ReadyToRun image): readers meet a warm server, so the figures below are a warm server's.
 for name in "${names[@]}"; do
     port="port_$name"
     for path in "${paths[@]}"; do
         # shellcheck disable=SC2046
         wrk --threads 1 --connections 4 --duration 2s $(script_args "$path") "http://127.0.0.1:${!port}$(url_path "$path")" >/dev/null
     done
+    wrk --threads 2 --connections "$connections" --duration 15s --script "bench/$rotation" "http://127.0.0.1:${!port}/" >/dev/null
 done
 
 ticks_per_second="$(getconf CLK_TCK)"

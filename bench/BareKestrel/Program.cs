@@ -2,7 +2,7 @@
 // can: no middleware, no routing, no logging below Warning. With a folder argument it serves what
 // bench/reading.sh wrote there (index.tsv: path, content type, file name; the file, and its
 // Brotli form as file.br), negotiating br like the portal; without one it answers "/" with a small
-// page, which is all bench/startup.sh needs. When the folder also holds the portal's response
+// page, which is all bench/startup.sh and the floor of bench/lighthouse.sh need. When the folder also holds the portal's response
 // headers (file.headers, file.br.headers, as curl -D wrote them), each response carries the same
 // headers (security headers, Cache-Control, ETag, Vary), set from values prepared at start, so
 // that the comparison measures the pipeline rather than header bytes; only Date and
@@ -26,6 +26,9 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 // As the portal: no Server header, so both send the same header bytes.
 builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+// The slim builder leaves https out; bench/lighthouse.sh serves its floor page over https (the
+// certificate from Kestrel:Certificates:Default), as it serves the portal.
+builder.WebHost.UseKestrelHttpsConfiguration();
 var app = builder.Build();
 
 var folder = args.FirstOrDefault(a => !a.StartsWith('-') && Directory.Exists(a));
