@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Tietosuoja.IntegrationTests.Comments;
 using Tietosuoja.Web.Comments;
 using Tietosuoja.Web.Data;
@@ -83,7 +84,12 @@ public sealed class SubscriptionAndNotificationTests
     [Fact]
     public async Task An_unconfirmed_subscription_expires_and_is_erased_after_the_confirmation_period()
     {
-        await using var portal = await CommentingPortal.StartAsync(factory => factory.WithSetting("Subscriptions:ConfirmationPeriod", "2.00:00:00"));
+        // Without the retention worker: its first pass, late on a loaded CI machine, once erased the
+        // expired subscription between the clock's advance and the page below (404, not 410). This
+        // test runs the erasure itself; the worker's own passes are the two-instance test's.
+        await using var portal = await CommentingPortal.StartAsync(factory => factory
+            .WithSetting("Subscriptions:ConfirmationPeriod", "2.00:00:00")
+            .WithServices(services => services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(PersonalDataRetentionWorker)))));
         var client = portal.NewClient();
         await client.PostFormAsync(await client.GetPageAsync("/sv/prenumerera"), "form.subscribe-form", SubscribeFields("sven@example.org"));
         await MailTesting.EventuallyAsync(() => MailTesting.PickedUp(portal.Factory).Count == 1, "the confirmation mail");
