@@ -86,7 +86,7 @@ public sealed class SubscriptionAndNotificationTests
     {
         // Without the retention worker: its first pass, late on a loaded CI machine, once erased the
         // expired subscription between the clock's advance and the page below (404, not 410). This
-        // test runs the erasure itself; the worker's own passes are the two-instance test's.
+        // test runs the erasure itself (the worker only calls it on a timer).
         await using var portal = await CommentingPortal.StartAsync(factory => factory
             .WithSetting("Subscriptions:ConfirmationPeriod", "2.00:00:00")
             .WithServices(services => services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(PersonalDataRetentionWorker)))));
