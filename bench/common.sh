@@ -22,6 +22,10 @@ need_command() {
 
 need_wrk() { need_command wrk wrk; }
 
+# cpu_ticks PID: the process's user + system time in clock ticks (fields 14 and 15 of /proc/PID/stat,
+# counted after the name, which may hold spaces); getconf CLK_TCK ticks make a second.
+cpu_ticks() { sed -E 's/^.*\) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
+
 # The configuration a real Production start needs, with throwaway values, so that the portal runs
 # with every start-up check it has in production (none is switched off):
 #   production_env DIR    writes a self-signed key-ring certificate into DIR and exports the rest.

@@ -55,7 +55,6 @@ wait_ok "http://127.0.0.1:$new_port/health/ready"
 
 css=$(curl -s "http://127.0.0.1:$new_port/" | grep -o 'href="/[^"]*site[^"]*\.css"' | head -1 | sed 's/^href="//; s/"$//')
 paths=(/ /luku/rekisterinpitaja /koko-ohje "$css")
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # Adds the CPU ticks and requests of one measurement to the totals of NAME.
 drive() {
     local name="$1" pid="$2" port="$3" path="$4" encoding="$5" before after

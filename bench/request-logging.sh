@@ -32,7 +32,6 @@ wait_ok "http://127.0.0.1:$on_port/health/ready"
 wait_ok "http://127.0.0.1:$off_port/health/ready"
 
 paths=(/ /luku/rekisterinpitaja /sv/kapitel/den-registrerades-rattigheter)
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # CPU ticks used by server PID and requests served while wrk drives PORT.
 drive() {
     local pid="$1" port="$2" before after

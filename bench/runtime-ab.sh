@@ -5,8 +5,8 @@
 # on 127.0.0.1, each with its own database and search cache, and are driven in turn, round after
 # round, with the 20 searches of bench/search-queries.lua at N connections (wrk), so that whatever
 # else runs on the machine weighs on all of them alike. Prints, per round and variant, throughput,
-# p50 / p90 / p99 and the server's CPU per request. Rounds 1-2 are the servers' warm-up (the tiered
-# JIT recompiles the hot paths under load even in a ReadyToRun image): compare the later rounds.
+# p50 / p90 / p99 and the server's CPU per request. Rounds 1-2 are the servers' warm-up (most likely
+# the tiered JIT recompiling the hot paths, even in a ReadyToRun image): compare the later rounds.
 # Usage: bench/runtime-ab.sh ROUNDS SECONDS [CONNECTIONS=32] NAME=VAR=VALUE,VAR=VALUE ...
 #   e.g. bench/runtime-ab.sh 6 5 32 default= workstation=DOTNET_gcServer=0
 #   PORTAL_APP=dir reuses a publish folder (bench/common.sh publish_portal) instead of publishing.
@@ -46,8 +46,6 @@ for i in "${!ports[@]}"; do
     wait_ok "http://127.0.0.1:${ports[$i]}/health/ready" || { cat "$out/${names[$i]}.log" >&2; exit 1; }
 done
 
-# utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat, after the name).
-cpu_ticks() { sed -E 's/^.*\) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
 hz="$(getconf CLK_TCK)"
 for round in $(seq 1 "$rounds"); do
     for i in "${!ports[@]}"; do

@@ -88,8 +88,6 @@ for name in "${names[@]}"; do
 done
 
 ticks_per_second="$(getconf CLK_TCK)"
-# utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat, after the name).
-cpu_ticks() { sed -E 's/^.*\) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
 label() { if [ "$1" = "$rotation" ]; then echo "20 searches in turn (bench/$rotation)"; return; fi; local s="${1//+/ }"; printf '%b' "${s//%/\\x}"; }
 ms() { awk -v p="$1" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.2f", v }' "$out/wrk.txt"; }
 
